@@ -1,0 +1,212 @@
+"""The report as one self-contained HTML page (inline CSS and SVG, no scripts, no network)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from workbench.report.build import SUSPECT_SCORE, QualityReport, TranslationReport
+from workbench.report.svg import alignment_path_svg, histogram_svg, score_colour
+
+STYLE = """
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:72rem;
+padding:0 1rem;color:#222}
+h1{font-size:1.6rem}h2{margin-top:2.2rem;border-bottom:1px solid #ccc}
+table{border-collapse:collapse;margin:.6rem 0}td,th{border:1px solid #ddd;padding:.25rem .5rem;
+vertical-align:top;text-align:left}th{background:#f3f3f3}td.num{text-align:right;white-space:nowrap}
+.plots{display:flex;flex-wrap:wrap;gap:1.5rem}.score{display:inline-block;min-width:3em;
+color:#fff;border-radius:3px;padding:0 .3em;text-align:center}
+.sev-error{color:#b00020}.sev-warning{color:#8a5a00}.sev-info{color:#225}
+.ru{font-family:Georgia,serif}.muted{color:#666}code{font-size:.85em}
+"""
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _numbers(indices: tuple[int, ...]) -> str:
+    if not indices:
+        return "—"
+    first, last = indices[0] + 1, indices[-1] + 1
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def _score(score: float) -> str:
+    return f'<span class="score" style="background:{score_colour(score)}">{score:.2f}</span>'
+
+
+def _table(headers: list[str], rows: list[list[str]], numeric: set[int] | None = None) -> str:
+    numeric = numeric or set()
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td class="num">{c}</td>' if i in numeric else f"<td>{c}</td>"
+            for i, c in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _translation(t: TranslationReport) -> str:
+    name = _e(t.name)
+    parts = [
+        f'<h2 id="t-{name}">Translation “{name}”</h2>',
+        f"<p>{t.n_source} Russian sentences, {t.n_target} English segments, {len(t.links)} "
+        f"links; mean score {t.mean_score:.2f}; <strong>{t.suspect_count}</strong> suspect "
+        f"(score &lt; {SUSPECT_SCORE}).</p>",
+        '<div class="plots">',
+        alignment_path_svg(t.links, t.n_source, t.n_target, title=f"Alignment path of {t.name}"),
+        histogram_svg(t.score_histogram, title=f"Link scores of {t.name}"),
+        "</div>",
+        _table(
+            ["link type", "count"],
+            [[_e(k), str(v)] for k, v in t.link_types.items()],
+            {1},
+        ),
+        _table(["status", "count"], [[_e(k), str(v)] for k, v in t.status_counts.items()], {1}),
+        "<h3>Lowest-confidence links</h3>",
+        _table(
+            ["#", "type", "score", "Russian", "English"],
+            [
+                [
+                    str(v.index + 1),
+                    _e(v.link.kind),
+                    _score(v.link.score),
+                    f'<span class="ru">{_e(v.source_text) or "—"}</span>',
+                    _e(v.target_text) or "—",
+                ]
+                for v in t.lowest
+            ],
+            {0},
+        ),
+        "<h3>QA findings</h3>",
+    ]
+    if not t.findings:
+        parts.append("<p>None.</p>")
+    for check, findings in t.findings.items():
+        parts.append(f"<details open><summary><code>{_e(check)}</code> ({len(findings)})</summary>")
+        parts.append(
+            _table(
+                ["RU", "EN", "severity", "message"],
+                [
+                    [
+                        _numbers(f.src),
+                        _numbers(f.tgt),
+                        f'<span class="sev-{_e(f.severity)}">{_e(f.severity)}</span>',
+                        _e(f.message),
+                    ]
+                    for f in findings
+                ],
+            )
+        )
+        parts.append("</details>")
+    return "\n".join(parts)
+
+
+def render_html(report: QualityReport) -> str:
+    title = f"Alignment quality report: {report.project}"
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(title)}</title><style>{STYLE}</style></head><body>",
+        f"<h1>{_e(title)}</h1>",
+        "<nav><ul>"
+        + "".join(
+            f'<li><a href="#t-{_e(t.name)}">{_e(t.name)}</a></li>' for t in report.translations
+        )
+        + '<li><a href="#quotations">Quotations taken from English</a></li>'
+        + '<li><a href="#glossary">Glossary coverage</a></li>'
+        + '<li><a href="#comparison">Comparing the translations</a></li></ul></nav>',
+    ]
+    parts += [_translation(t) for t in report.translations]
+    parts.append('<h2 id="quotations">Quotations taken from English</h2>')
+    if not report.quotations:
+        parts.append("<p>None found.</p>")
+    for q in report.quotations:
+        parts.append(
+            f"<p><strong>Sentences {_numbers(q.sentences)}</strong> "
+            f"(confidence {q.quotation.confidence:.2f}): {_e(q.quotation.advice or '')}</p>"
+            f'<p class="muted">Citation: {_e(q.quotation.citation or "—")}</p><ul>'
+            + "".join(f"<li>{_e(ev)}</li>" for ev in q.quotation.evidence)
+            + "</ul>"
+        )
+    parts.append('<h2 id="glossary">Glossary coverage</h2>')
+    if report.glossary:
+        names = list(report.glossary[0].rendered)
+        used = [g for g in report.glossary if g.occurrences]
+        parts.append(
+            "<p>Source sentences containing each term, and links of each translation whose "
+            f"English uses an approved term. {len(report.glossary) - len(used)} terms do not "
+            "occur in the source.</p>"
+        )
+        parts.append(
+            _table(
+                ["Russian", "approved English", "occurrences", *map(_e, names)],
+                [
+                    [
+                        f'<span class="ru">{_e(g.source)}</span>',
+                        _e("; ".join(g.targets)),
+                        str(g.occurrences),
+                        *(str(g.rendered[n]) for n in names),
+                    ]
+                    for g in used
+                ],
+                set(range(2, 3 + len(names))),
+            )
+        )
+    else:
+        parts.append("<p>The workspace has no glossary.</p>")
+    parts.append('<h2 id="comparison">Comparing the translations</h2>')
+    if not report.comparisons:
+        parts.append("<p>Only one translation: nothing to compare.</p>")
+    for c in report.comparisons:
+        parts.append(
+            f"<h3>“{_e(c.hypothesis_name)}” against “{_e(c.reference_name)}”</h3>"
+            + _table(
+                ["metric", "whole text", "signature"],
+                [
+                    [m, f"{v:.2f}", f"<code>{_e(c.signatures[m])}</code>"]
+                    for m, v in (("chrF", c.chrf), ("BLEU", c.bleu), ("TER", c.ter))
+                ],
+                {1},
+            )
+            + "<h4>Where the translations disagree most</h4>"
+            + _table(
+                ["RU", "chrF", "BLEU", "TER", _e(c.reference_name), _e(c.hypothesis_name)],
+                [
+                    [
+                        _numbers(u.unit.src),
+                        f"{u.chrf:.1f}",
+                        f"{u.bleu:.1f}",
+                        f"{u.ter:.1f}",
+                        _e(u.unit.reference),
+                        _e(u.unit.hypothesis),
+                    ]
+                    for u in c.most_divergent()
+                ],
+                {1, 2, 3},
+            )
+            + f"<details><summary>All {len(c.units)} segments</summary>"
+            + _table(
+                ["RU", "chrF", "BLEU", "TER", _e(c.reference_name), _e(c.hypothesis_name)],
+                [
+                    [
+                        _numbers(u.unit.src),
+                        f"{u.chrf:.1f}",
+                        f"{u.bleu:.1f}",
+                        f"{u.ter:.1f}",
+                        _e(u.unit.reference),
+                        _e(u.unit.hypothesis),
+                    ]
+                    for u in c.units
+                ],
+                {1, 2, 3},
+            )
+            + "</details>"
+        )
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"

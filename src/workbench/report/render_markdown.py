@@ -1,0 +1,130 @@
+"""The report as Markdown, for a review thread or a repository."""
+
+from __future__ import annotations
+
+from workbench.report.build import SUSPECT_SCORE, QualityReport, TranslationReport
+
+EXCERPT = 160
+
+
+def cell(text: str, limit: int = EXCERPT) -> str:
+    """Text made safe for one Markdown table cell, shortened to ``limit`` characters."""
+    flat = " ".join(text.split())
+    if len(flat) > limit:
+        flat = flat[: limit - 1].rstrip() + "…"
+    return flat.replace("\\", "\\\\").replace("|", "\\|") or "—"
+
+
+def _numbers(indices: tuple[int, ...]) -> str:
+    if not indices:
+        return "—"
+    first, last = indices[0] + 1, indices[-1] + 1
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def _translation(t: TranslationReport) -> list[str]:
+    lines = [
+        f"## Translation `{t.name}`",
+        "",
+        f"{t.n_source} Russian sentences, {t.n_target} English segments, {len(t.links)} links; "
+        f"mean score {t.mean_score:.2f}; {t.suspect_count} suspect (score < {SUSPECT_SCORE}).",
+        "",
+        "| link type | count |",
+        "|---|---:|",
+        *(f"| {kind} | {count} |" for kind, count in t.link_types.items()),
+        "",
+        "| status | count |",
+        "|---|---:|",
+        *(f"| {status} | {count} |" for status, count in t.status_counts.items()),
+        "",
+        "Score histogram:",
+        "",
+        "| score | links |",
+        "|---|---:|",
+        *(
+            f"| {i / len(t.score_histogram):.1f}–{(i + 1) / len(t.score_histogram):.1f} | {c} |"
+            for i, c in enumerate(t.score_histogram)
+        ),
+        "",
+        "### Lowest-confidence links",
+        "",
+        "| # | type | score | Russian | English |",
+        "|---:|---|---:|---|---|",
+        *(
+            f"| {v.index + 1} | {v.link.kind} | {v.link.score:.2f} | {cell(v.source_text)} "
+            f"| {cell(v.target_text)} |"
+            for v in t.lowest
+        ),
+        "",
+        "### QA findings",
+        "",
+    ]
+    if not t.findings:
+        lines += ["None.", ""]
+    for check, findings in t.findings.items():
+        lines += [f"#### `{check}` ({len(findings)})", ""]
+        lines += [
+            f"- RU {_numbers(f.src)} / EN {_numbers(f.tgt)} ({f.severity}): {cell(f.message, 300)}"
+            for f in findings
+        ]
+        lines.append("")
+    return lines
+
+
+def render_markdown(report: QualityReport) -> str:
+    lines = [f"# Alignment quality report: {report.project}", ""]
+    for t in report.translations:
+        lines += _translation(t)
+    lines += ["## Quotations taken from English", ""]
+    if not report.quotations:
+        lines += ["None found.", ""]
+    for q in report.quotations:
+        lines += [
+            f"- Sentences {_numbers(q.sentences)} (confidence {q.quotation.confidence:.2f}): "
+            f"{cell(q.quotation.advice or '', 300)}",
+            f"  - citation: {cell(q.quotation.citation or '—', 300)}",
+            *(f"  - evidence: {cell(e, 300)}" for e in q.quotation.evidence),
+        ]
+    lines.append("")
+    if report.glossary:
+        names = list(report.glossary[0].rendered)
+        lines += [
+            "## Glossary coverage",
+            "",
+            "Sentences where the Russian term occurs, and links of each translation whose "
+            "English uses an approved term.",
+            "",
+            "| Russian | approved English | occurrences | " + " | ".join(names) + " |",
+            "|---|---|---:|" + "---:|" * len(names),
+        ]
+        for g in report.glossary:
+            if g.occurrences:
+                lines.append(
+                    f"| {cell(g.source)} | {cell('; '.join(g.targets))} | {g.occurrences} | "
+                    + " | ".join(str(g.rendered[n]) for n in names)
+                    + " |"
+                )
+        unused = sum(1 for g in report.glossary if not g.occurrences)
+        lines += ["", f"{unused} glossary terms do not occur in the source.", ""]
+    for c in report.comparisons:
+        lines += [
+            f"## Comparing `{c.hypothesis_name}` with `{c.reference_name}`",
+            "",
+            "| metric | whole text | signature |",
+            "|---|---:|---|",
+            f"| chrF | {c.chrf:.2f} | `{c.signatures['chrF']}` |",
+            f"| BLEU | {c.bleu:.2f} | `{c.signatures['BLEU']}` |",
+            f"| TER | {c.ter:.2f} | `{c.signatures['TER']}` |",
+            "",
+            "### Where the translations disagree most",
+            "",
+            f"| RU | chrF | BLEU | TER | {c.reference_name} | {c.hypothesis_name} |",
+            "|---|---:|---:|---:|---|---|",
+            *(
+                f"| {_numbers(u.unit.src)} | {u.chrf:.1f} | {u.bleu:.1f} | {u.ter:.1f} | "
+                f"{cell(u.unit.reference)} | {cell(u.unit.hypothesis)} |"
+                for u in c.most_divergent()
+            ),
+            "",
+        ]
+    return "\n".join(lines).rstrip("\n") + "\n"
