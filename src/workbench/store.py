@@ -232,18 +232,19 @@ class Store:
 
     @classmethod
     def create(cls, path: str | os.PathLike[str], *, name: str | None = None,
-               created: str | None = None) -> Store:
+               created: str | None = None, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Store:
         """Create a new, empty workspace file at ``path`` (which must not exist).
 
         ``name`` defaults to the file name without extensions; ``created`` (ISO 8601)
         defaults to now. Both are workspace metadata that exports use.
+        ``busy_timeout_ms`` is how long a write waits for another process's write.
         """
         target = Path(path)
         if target.exists():
             raise InputError(target, "already exists; refusing to overwrite a workspace")
         if not target.parent.is_dir():
             raise InputError(target, "directory does not exist")
-        connection = _connect(target, create=True)
+        connection = _connect(target, create=True, busy_timeout_ms=busy_timeout_ms)
         store = cls(connection, target)
         try:
             store._migrate()
@@ -257,7 +258,8 @@ class Store:
         return store
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> Store:
+    def open(cls, path: str | os.PathLike[str], *,
+             busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Store:
         """Open an existing workspace, migrating an older schema.
 
         Raises :class:`InputError` naming the file when it does not exist, is not an
@@ -275,7 +277,7 @@ class Store:
             raise InputError(target, exc.strerror or str(exc)) from None
         if header != SQLITE_HEADER:
             raise InputError(target, "not a workbench workspace (not an SQLite database)")
-        connection = _connect(target, create=False)
+        connection = _connect(target, create=False, busy_timeout_ms=busy_timeout_ms)
         store = cls(connection, target)
         try:
             store._migrate()
@@ -320,6 +322,16 @@ class Store:
         window changed the workspace.
         """
         return int(self._get_meta("revision"))
+
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's ``PRAGMA integrity_check`` and ``foreign_key_check`` report
+        (an empty list when the file is sound)."""
+        with self._lock:
+            rows = [str(r[0]) for r in self._db.execute("PRAGMA integrity_check")]
+            problems = [] if rows == ["ok"] else rows
+            problems += [f"foreign key: {tuple(r)}" for r in
+                         self._db.execute("PRAGMA foreign_key_check")]
+        return problems
 
     def is_empty(self) -> bool:
         """True when the workspace has no source document yet."""
@@ -1145,16 +1157,16 @@ class Store:
 # ---------------------------------------------------------------------- helpers
 
 
-def _connect(path: Path, *, create: bool) -> sqlite3.Connection:
+def _connect(path: Path, *, create: bool, busy_timeout_ms: int) -> sqlite3.Connection:
     mode = "rwc" if create else "rw"
     uri = f"{path.resolve().as_uri()}?mode={mode}"
     try:
         connection = sqlite3.connect(uri, uri=True, isolation_level=None,
-                                     timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+                                     timeout=busy_timeout_ms / 1000, check_same_thread=False)
     except sqlite3.Error as exc:
         raise InputError(path, f"cannot open workspace ({exc})") from None
     try:
-        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         mode_row = connection.execute("PRAGMA journal_mode = WAL").fetchone()
         if str(mode_row[0]).lower() != "wal":
             raise InputError(path, f"cannot use write-ahead logging (journal mode {mode_row[0]})")
