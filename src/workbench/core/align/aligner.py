@@ -1,0 +1,234 @@
+"""Sentence alignment: features → band costs → best path → scored links.
+
+Fixed links (confirmed or drawn by hand) are kept as they are: those with both
+sides split the document into gaps that are aligned independently; fixed 1-0
+and 0-1 links inside a gap are forced in the gap's dynamic program.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from workbench.core.align.costs import Sides, band_costs, index_keys
+from workbench.core.align.dp import PathLink, posteriors, viterbi
+from workbench.core.align.features import GlossaryMatcher, SideFeatures, extract_features
+from workbench.core.align.lengths import piece_counts
+from workbench.core.align.params import MOVES, AlignParams, default_params
+from workbench.core.model import GlossaryEntry, Link
+
+IntArray = npt.NDArray[np.int64]
+INITIAL_HALF_WIDTH = 24
+EDGE_MARGIN = 2
+
+
+def prepare(
+    src: Sequence[str],
+    tgt: Sequence[str],
+    src_lang: str = "ru",
+    tgt_lang: str = "en",
+    glossary: Sequence[GlossaryEntry] = (),
+) -> Sides:
+    """Everything the aligner computes from the text once, whatever the parameters."""
+    matcher = GlossaryMatcher(glossary) if glossary else None
+    src_pieces, tgt_pieces = piece_counts(src, tgt)
+    return Sides(
+        src=extract_features(src, src_lang, matcher),
+        tgt=extract_features(tgt, tgt_lang, matcher),
+        src_pieces=src_pieces,
+        tgt_pieces=tgt_pieces,
+    )
+
+
+def _slice_side(side: SideFeatures, start: int, stop: int) -> SideFeatures:
+    return SideFeatures(
+        chars=side.chars[start:stop],
+        sentences=side.sentences[start:stop],
+        punctuation=side.punctuation[start:stop],
+        keys=side.keys[start:stop],
+    )
+
+
+def _slice(sides: Sides, i0: int, i1: int, j0: int, j1: int) -> Sides:
+    return Sides(
+        src=_slice_side(sides.src, i0, i1),
+        tgt=_slice_side(sides.tgt, j0, j1),
+        src_pieces=sides.src_pieces[i0:i1],
+        tgt_pieces=sides.tgt_pieces[j0:j1],
+    )
+
+
+def _band(n: int, m: int, half_width: int) -> tuple[IntArray, int]:
+    if 2 * half_width + 1 >= m + 1:
+        return np.zeros(n + 1, dtype=np.int64), m + 1
+    centre = np.rint(np.arange(n + 1) * (m / max(n, 1))).astype(np.int64)
+    return centre - half_width, 2 * half_width + 1
+
+
+def _touches_edge(path: list[PathLink], lo: IntArray, width: int, m: int) -> bool:
+    for link in path:
+        k = link.j - int(lo[link.i])
+        if (k <= EDGE_MARGIN and lo[link.i] > 0) or (
+            k >= width - 1 - EDGE_MARGIN and lo[link.i] + width - 1 < m
+        ):
+            return True
+    return False
+
+
+def _force_nulls(
+    costs: dict[tuple[int, int], npt.NDArray[np.float64]],
+    lo: IntArray,
+    width: int,
+    src_null: Sequence[int],
+    tgt_null: Sequence[int],
+) -> None:
+    n = len(lo) - 1
+    rows = np.arange(n + 1)[:, None]
+    cols = lo[:, None] + np.arange(width)[None, :]
+    for (a, b), cost in costs.items():
+        for i in src_null:
+            if a:
+                cost[(rows > i) & (rows - a <= i)] = np.inf
+        for j in tgt_null:
+            if b:
+                cost[np.broadcast_to((cols > j) & (cols - b <= j), cost.shape)] = np.inf
+    for i in src_null:
+        costs[(1, 0)][i + 1] = 0.0
+    for j in tgt_null:
+        costs[(0, 1)][cols == j + 1] = 0.0
+
+
+def align_prepared(
+    sides: Sides,
+    params: AlignParams,
+    src_null: Sequence[int] = (),
+    tgt_null: Sequence[int] = (),
+    progress: Callable[[float], None] | None = None,
+) -> list[Link]:
+    """Align one stretch without fixed links (apart from forced 1-0 / 0-1 links)."""
+    n, m = sides.shape
+    if n == 0 or m == 0:
+        return [Link((i,), (), 1.0) for i in range(n)] + [Link((), (j,), 1.0) for j in range(m)]
+    occurrences = index_keys(sides, params)
+    half_width = INITIAL_HALF_WIDTH + abs(n - m) // 4
+    while True:
+        lo, width = _band(n, m, half_width)
+        costs = {move: cost.copy() for move, cost in band_costs(
+            sides, occurrences, lo, width, params
+        ).items()}
+        if src_null or tgt_null:
+            _force_nulls(costs, lo, width, src_null, tgt_null)
+        report = None if progress is None else _row_reporter(progress, n)
+        path = viterbi(costs, lo, width, m, report)
+        if width >= m + 1 or not _touches_edge(path, lo, width, m):
+            break
+        half_width *= 2
+    scores = posteriors(costs, lo, width, m, path, params.temperature)
+    return [
+        Link(tuple(range(p.i - p.a, p.i)), tuple(range(p.j - p.b, p.j)), score)
+        for p, score in zip(path, scores, strict=True)
+    ]
+
+
+def _row_reporter(progress: Callable[[float], None], rows: int) -> Callable[[int], None]:
+    def report(row: int) -> None:
+        progress(min(1.0, row / max(rows, 1)))
+
+    return report
+
+
+def _check_fixed(fixed: Sequence[Link], n: int, m: int) -> list[Link]:
+    seen_src: set[int] = set()
+    seen_tgt: set[int] = set()
+    for link in fixed:
+        if not link.src and not link.tgt:
+            raise ValueError("a fixed link has no sentence on either side")
+        for side, indices, size, seen in (
+            ("source", link.src, n, seen_src),
+            ("target", link.tgt, m, seen_tgt),
+        ):
+            if any(not 0 <= x < size for x in indices):
+                raise ValueError(f"fixed link {link.kind} refers to a {side} sentence out of range")
+            if indices and list(indices) != list(range(indices[0], indices[0] + len(indices))):
+                raise ValueError(f"fixed link {link.kind} is not contiguous on the {side} side")
+            if seen & set(indices):
+                raise ValueError(f"two fixed links share a {side} sentence")
+            seen.update(indices)
+    anchors = sorted((link for link in fixed if link.src and link.tgt), key=lambda x: x.src[0])
+    for before, after in itertools.pairwise(anchors):
+        if after.tgt[0] <= before.tgt[-1]:
+            raise ValueError("fixed links cross each other")
+    return anchors
+
+
+def align_sentences(
+    src: Sequence[str],
+    tgt: Sequence[str],
+    *,
+    src_lang: str = "ru",
+    tgt_lang: str = "en",
+    glossary: Sequence[GlossaryEntry] = (),
+    fixed: Sequence[Link] = (),
+    progress: Callable[[float], None] | None = None,
+    params: AlignParams | None = None,
+) -> list[Link]:
+    """Monotone links covering every sentence of both sides exactly once, in document order.
+
+    Each automatic link's score is the posterior probability of that link among
+    all alignments the model allows (0 … 1). ``fixed`` links are returned
+    unchanged and only the stretches between them are aligned.
+    """
+    params = params or default_params()
+    n, m = len(src), len(tgt)
+    anchors = _check_fixed(fixed, n, m)
+    null_src = {link.src[0]: link for link in fixed if link.src and not link.tgt}
+    null_tgt = {link.tgt[0]: link for link in fixed if link.tgt and not link.src}
+    sides = prepare(src, tgt, src_lang, tgt_lang, glossary) if n and m else None
+
+    gaps: list[tuple[int, int, int, int]] = []
+    i0 = j0 = 0
+    for anchor in anchors:
+        gaps.append((i0, anchor.src[0], j0, anchor.tgt[0]))
+        i0, j0 = anchor.src[-1] + 1, anchor.tgt[-1] + 1
+    gaps.append((i0, n, j0, m))
+
+    total = max(n, 1)
+    done = 0
+    result: list[Link] = []
+    for gap_index, (a0, a1, b0, b1) in enumerate(gaps):
+        def report(fraction: float, base: int = done, rows: int = a1 - a0) -> None:
+            if progress is not None:
+                progress(min(1.0, (base + fraction * rows) / total))
+
+        forced_src = [i - a0 for i in null_src if a0 <= i < a1]
+        forced_tgt = [j - b0 for j in null_tgt if b0 <= j < b1]
+        if sides is None:
+            piece = [Link((i,), (), 1.0) for i in range(a0, a1)]
+            piece += [Link((), (j,), 1.0) for j in range(b0, b1)]
+            a0 = b0 = 0
+        else:
+            piece = align_prepared(
+                _slice(sides, a0, a1, b0, b1), params, forced_src, forced_tgt,
+                report if progress is not None else None,
+            )
+        for link in piece:
+            shifted = Link(
+                tuple(i + a0 for i in link.src), tuple(j + b0 for j in link.tgt), link.score
+            )
+            if shifted.src and not shifted.tgt and shifted.src[0] in null_src:
+                shifted = null_src[shifted.src[0]]
+            elif shifted.tgt and not shifted.src and shifted.tgt[0] in null_tgt:
+                shifted = null_tgt[shifted.tgt[0]]
+            result.append(shifted)
+        done += a1 - a0
+        if gap_index < len(anchors):
+            result.append(anchors[gap_index])
+    if progress is not None:
+        progress(1.0)
+    return result
+
+
+__all__ = ["MOVES", "align_prepared", "align_sentences", "prepare"]

@@ -1,0 +1,241 @@
+"""Link costs over the band: one array per link type, rows = source position.
+
+Cell ``[i, k]`` of the array for link type (a, b) is the cost of a link that
+ends at source position ``i`` and target position ``j = lo[i] + k`` and so
+covers source sentences ``i-a … i-1`` and target sentences ``j-b … j-1``.
+Cells outside the matrix hold ``inf``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from workbench.core.align.features import SideFeatures
+from workbench.core.align.params import MOVES, AlignParams
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+_NO_PREVIOUS = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class Sides:
+    """Everything about both sides that does not depend on the band."""
+
+    src: SideFeatures
+    tgt: SideFeatures
+    src_pieces: FloatArray
+    tgt_pieces: FloatArray
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return len(self.src.chars), len(self.tgt.chars)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyOccurrences:
+    """Anchor keys as flat arrays: one row per (sentence, key) on each side."""
+
+    src_sentence: IntArray
+    src_key: IntArray
+    src_gap: IntArray  # sentences since the previous sentence with the same key
+    tgt_sentence: IntArray
+    tgt_key: IntArray
+    tgt_gap: IntArray
+    key_value: FloatArray  # bonus of a match on each key
+
+
+def index_keys(sides: Sides, params: AlignParams) -> KeyOccurrences:
+    vocabulary: dict[str, int] = {}
+    kinds: list[str] = []
+
+    def flatten(keys: list[list[str]]) -> tuple[IntArray, IntArray]:
+        sentence: list[int] = []
+        ids: list[int] = []
+        for i, sentence_keys in enumerate(keys):
+            for key in sentence_keys:
+                key_id = vocabulary.get(key)
+                if key_id is None:
+                    key_id = vocabulary[key] = len(vocabulary)
+                    kinds.append(key[0])
+                sentence.append(i)
+                ids.append(key_id)
+        return np.array(sentence, dtype=np.int64), np.array(ids, dtype=np.int64)
+
+    src_sentence, src_key = flatten(sides.src.keys)
+    tgt_sentence, tgt_key = flatten(sides.tgt.keys)
+    size = len(vocabulary)
+    src_df = np.bincount(src_key, minlength=size).astype(np.float64)
+    tgt_df = np.bincount(tgt_key, minlength=size).astype(np.float64)
+    kind_weight = np.array([params.key_weight.get(kind, 1.0) for kind in kinds])
+    commonness = np.log(np.maximum(src_df, 1.0) * np.maximum(tgt_df, 1.0))
+    key_value = kind_weight / (1.0 + params.key_commonness * commonness)
+    return KeyOccurrences(
+        src_sentence,
+        src_key,
+        _gaps(src_sentence, src_key),
+        tgt_sentence,
+        tgt_key,
+        _gaps(tgt_sentence, tgt_key),
+        key_value if size else np.zeros(0),
+    )
+
+
+def _gaps(sentence: IntArray, key: IntArray) -> IntArray:
+    """For each occurrence, distance to the previous occurrence of the same key."""
+    gap = np.full(len(sentence), _NO_PREVIOUS, dtype=np.int64)
+    if len(sentence) == 0:
+        return gap
+    order = np.lexsort((sentence, key))
+    sorted_key = key[order]
+    sorted_sentence = sentence[order]
+    same = sorted_key[1:] == sorted_key[:-1]
+    step = sorted_sentence[1:] - sorted_sentence[:-1]
+    gap_sorted = np.full(len(sentence), _NO_PREVIOUS, dtype=np.int64)
+    gap_sorted[1:][same] = step[same]
+    gap[order] = gap_sorted
+    return gap
+
+
+def _band_pairs(
+    occ: KeyOccurrences, lo: IntArray, width: int, m: int
+) -> tuple[IntArray, IntArray, FloatArray, IntArray, IntArray]:
+    """(src sentence, tgt sentence, value, src gap, tgt gap) of every key shared in the band."""
+    empty_i = np.zeros(0, dtype=np.int64)
+    if len(occ.src_key) == 0 or len(occ.tgt_key) == 0:
+        return empty_i, empty_i, np.zeros(0), empty_i, empty_i
+    stride = m + 2
+    tgt_code = occ.tgt_key * stride + occ.tgt_sentence
+    order = np.argsort(tgt_code, kind="stable")
+    sorted_code = tgt_code[order]
+    # target sentences j' that can sit in a link ending on rows i'+1 … i'+3
+    row = np.minimum(occ.src_sentence + 1, len(lo) - 1)
+    j_low = np.clip(lo[row] - 3, 0, m)
+    j_high = np.clip(lo[np.minimum(row + 2, len(lo) - 1)] + width, 0, m)
+    left = np.searchsorted(sorted_code, occ.src_key * stride + j_low, side="left")
+    right = np.searchsorted(sorted_code, occ.src_key * stride + j_high, side="right")
+    counts = np.maximum(right - left, 0)
+    total = int(counts.sum())
+    if total == 0:
+        return empty_i, empty_i, np.zeros(0), empty_i, empty_i
+    src_index = np.repeat(np.arange(len(counts)), counts)
+    starts = np.repeat(left - np.cumsum(counts) + counts, counts)
+    tgt_index = order[starts + np.arange(total)]
+    return (
+        occ.src_sentence[src_index],
+        occ.tgt_sentence[tgt_index],
+        occ.key_value[occ.src_key[src_index]],
+        occ.src_gap[src_index],
+        occ.tgt_gap[tgt_index],
+    )
+
+
+def _prefix(values: FloatArray) -> FloatArray:
+    out = np.zeros((len(values) + 1, *values.shape[1:]), dtype=np.float64)
+    np.cumsum(values, axis=0, out=out[1:])
+    return out
+
+
+def _length_cost(
+    src_len: FloatArray, tgt_len: FloatArray, mu: float, floor: float, spread: float
+) -> FloatArray:
+    ratio = np.log1p(tgt_len) - np.log1p(src_len) - mu
+    variance = floor + spread / (2.0 + src_len + tgt_len)
+    result: FloatArray = 0.5 * ratio * ratio / variance + 0.5 * np.log(variance / floor)
+    return result
+
+
+def band_costs(
+    sides: Sides, occ: KeyOccurrences, lo: IntArray, width: int, params: AlignParams
+) -> dict[tuple[int, int], FloatArray]:
+    """Cost arrays, shape (n + 1, width), for every link type in :data:`MOVES`."""
+    n, m = sides.shape
+    rows = np.arange(n + 1)[:, None]
+    cols = lo[:, None] + np.arange(width)[None, :]
+    inside = (cols >= 0) & (cols <= m)
+    cols_clipped = np.clip(cols, 0, m)
+
+    src_chars, tgt_chars = _prefix(sides.src.chars), _prefix(sides.tgt.chars)
+    src_pieces, tgt_pieces = _prefix(sides.src_pieces), _prefix(sides.tgt_pieces)
+    src_sent, tgt_sent = _prefix(sides.src.sentences), _prefix(sides.tgt.sentences)
+    src_punct, tgt_punct = _prefix(sides.src.punctuation), _prefix(sides.tgt.punctuation)
+    mu_chars = float(np.log1p(tgt_chars[-1]) - np.log1p(src_chars[-1])) if n and m else 0.0
+    mu_pieces = float(np.log1p(tgt_pieces[-1]) - np.log1p(src_pieces[-1])) if n and m else 0.0
+
+    # key matches per link type, counting a key once per link
+    pi, pj, pv, pgs, pgt = _band_pairs(occ, lo, width, m)
+    size = (n + 1) * width
+    matches: dict[tuple[int, int], FloatArray] = {}
+    for a, b in MOVES:
+        if a == 0 or b == 0:
+            continue
+        total = np.zeros(size)
+        for ds in range(a):
+            for dt in range(b):
+                i = pi + 1 + ds
+                j = pj + 1 + dt
+                ok = (pgs > a - 1 - ds) & (pgt > b - 1 - dt) & (i <= n) & (j <= m)
+                i, j, v = i[ok], j[ok], pv[ok]
+                k = j - lo[i]
+                ok = (k >= 0) & (k < width)
+                total += np.bincount(i[ok] * width + k[ok], weights=v[ok], minlength=size)
+        matches[(a, b)] = total.reshape(n + 1, width)
+
+    # how well each sentence matches its best 1-1 partner nearby (for null links)
+    best_src = np.zeros(n + 1)
+    best_tgt = np.zeros(m + 1)
+    if (1, 1) in matches:
+        one_one = np.where(inside, matches[(1, 1)], 0.0)
+        best_src[1:] = one_one.max(axis=1)[1:]
+        np.maximum.at(best_tgt, cols_clipped.ravel(), one_one.ravel())
+
+    costs: dict[tuple[int, int], FloatArray] = {}
+    for a, b in MOVES:
+        valid = inside & (rows >= a) & (cols >= b)
+        prior = params.prior[f"{a}-{b}"]
+        if b == 0:
+            chars = src_chars[rows] - src_chars[np.maximum(rows - 1, 0)]
+            cost = prior + params.null_length * np.log1p(chars) + params.null_best_match * (
+                best_src[rows]
+            )
+            cost = np.broadcast_to(cost, (n + 1, width))
+        elif a == 0:
+            chars = tgt_chars[cols_clipped] - tgt_chars[np.maximum(cols_clipped - 1, 0)]
+            cost = prior + params.null_length * np.log1p(chars) + params.null_best_match * (
+                best_tgt[cols_clipped]
+            )
+        else:
+            r0 = np.maximum(rows - a, 0)
+            c0 = np.maximum(cols_clipped - b, 0)
+            cost = prior + params.char_weight * _length_cost(
+                src_chars[rows] - src_chars[r0],
+                tgt_chars[cols_clipped] - tgt_chars[c0],
+                mu_chars,
+                params.char_floor,
+                params.char_spread,
+            )
+            if params.piece_weight:
+                cost = cost + params.piece_weight * _length_cost(
+                    src_pieces[rows] - src_pieces[r0],
+                    tgt_pieces[cols_clipped] - tgt_pieces[c0],
+                    mu_pieces,
+                    params.piece_floor,
+                    params.piece_spread,
+                )
+            sentence_gap = np.abs(
+                (src_sent[rows] - src_sent[r0]) - (tgt_sent[cols_clipped] - tgt_sent[c0])
+            )
+            punct_gap = np.abs(
+                (src_punct[rows] - src_punct[r0]) - (tgt_punct[cols_clipped] - tgt_punct[c0])
+            ).sum(axis=-1)
+            cost = (
+                cost
+                + params.sentence_count_weight * sentence_gap
+                + params.punctuation_weight * punct_gap
+                - matches[(a, b)]
+            )
+        costs[(a, b)] = np.where(valid, cost, np.inf)
+    return costs

@@ -1,0 +1,70 @@
+"""The aligner's model parameters: defaults, and the tuned values shipped in params.json."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+# Link types the aligner considers: (source sentences, target sentences).
+MOVES: tuple[tuple[int, int], ...] = (
+    (1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3),
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class AlignParams:
+    """Costs are negative log-probabilities (nats); weights scale each signal's term."""
+
+    # prior cost of each link type (name "a-b")
+    prior: dict[str, float] = field(
+        default_factory=lambda: {
+            "1-1": 0.0, "1-0": 4.0, "0-1": 4.0, "2-1": 3.0, "1-2": 3.0,
+            "2-2": 6.0, "3-1": 6.0, "1-3": 6.0,
+        }
+    )  # fmt: skip
+    # length: log ratio ~ N(mu_doc, var), var = floor + spread / (combined length)
+    char_weight: float = 1.0
+    char_floor: float = 0.02
+    char_spread: float = 8.0
+    piece_weight: float = 0.5
+    piece_floor: float = 0.02
+    piece_spread: float = 3.0
+    # anchors: bonus per shared key, by key kind, damped by how common the key is
+    key_weight: dict[str, float] = field(
+        default_factory=lambda: {"n": 2.0, "m": 2.0, "w": 1.5, "l": 0.7, "g": 2.0}
+    )
+    key_commonness: float = 0.5
+    # punctuation: cost per unmatched mark; sentence count: cost per sentence of difference
+    punctuation_weight: float = 0.5
+    sentence_count_weight: float = 1.5
+    # null links (1-0, 0-1): extra cost grows with length and with the best match nearby
+    null_length: float = 0.3
+    null_best_match: float = 0.5
+    # posterior temperature (scores only, not the path)
+    temperature: float = 1.0
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=1, sort_keys=True)
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any]) -> AlignParams:
+        known = {f.name for f in fields(cls)}
+        base = cls()
+        values = {k: v for k, v in data.items() if k in known}
+        for name in ("prior", "key_weight"):
+            if name in values:
+                values[name] = {**getattr(base, name), **values[name]}
+        return replace(base, **values)
+
+
+@lru_cache(maxsize=1)
+def default_params() -> AlignParams:
+    """The tuned parameters shipped with the package (defaults if the file is absent)."""
+    try:
+        text = resources.files("workbench.core.align").joinpath("params.json").read_text("utf-8")
+    except FileNotFoundError:
+        return AlignParams()
+    return AlignParams.from_mapping(json.loads(text))
