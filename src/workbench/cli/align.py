@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from workbench.core.model import GlossaryEntry, Link
-from workbench.textio import read_text
+from workbench.textio import InputError, read_text
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,12 +40,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(func=run_align)
 
 
-def _sentences(text: str, lang: str, presegmented: bool) -> list[str]:
+def _sentences(text: str, lang: str, presegmented: bool, path: str) -> list[str]:
     if presegmented:
         return [line.strip() for line in text.splitlines() if line.strip()]
     from workbench.core.segment import segment
 
-    return [getattr(s, "text", s).strip() for s in segment(text, lang)]
+    try:
+        spans = segment(text, lang)
+    except ValueError as exc:
+        raise InputError(path, f"cannot segment: {exc}") from None
+    return [span.text.strip() for span in spans]
 
 
 class _ProgressBar:
@@ -78,8 +82,8 @@ def run_align(args: argparse.Namespace) -> int:
         from workbench.formats.glossary_csv import read_glossary
 
         glossary = read_glossary(args.glossary)
-    src = _sentences(src_text, args.src_lang, args.presegmented)
-    tgt = _sentences(tgt_text, args.tgt_lang, args.presegmented)
+    src = _sentences(src_text, args.src_lang, args.presegmented, args.src)
+    tgt = _sentences(tgt_text, args.tgt_lang, args.presegmented, args.tgt)
     progress: Callable[[float], None] | None = None
     if sys.stderr.isatty():
         progress = _ProgressBar(sys.stderr)
