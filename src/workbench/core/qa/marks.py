@@ -5,7 +5,7 @@ quotation it does not close; the translation of that sentence should then be
 unbalanced in the same way. The check therefore compares, per link:
 
 * brackets, ``(…)`` and ``[…]``: opened minus closed, source against target
-  (list markers such as ``1)`` and ``а)`` are not brackets);
+  (list markers such as ``1)``, ``(2)`` and ``а)`` are not brackets);
 * double quotation marks of every style (« » „ “ ” "): whether their number is
   odd or even. Russian and English differ in which marks they use and nest, but a
   balanced passage has an even number of double marks in either language.
@@ -23,7 +23,9 @@ __all__ = ["MarkBalance", "check_unbalanced_marks", "mark_balance"]
 
 CHECK_ID = "unbalanced-marks"
 
-_LIST_MARKER = re.compile(r"(?:^|(?<=[\s(]))(?:\d{1,2}|[a-zа-я])\)", re.IGNORECASE)
+_LIST_MARKER = re.compile(
+    r"\((?:\d{1,2}|[a-zа-я])\)|(?:^|(?<=\s))(?:\d{1,2}|[a-zа-я])\)", re.IGNORECASE
+)
 _DOUBLE_QUOTES = '«»„“”"‟〝〞＂'
 _BRACKETS = {"(": ")", "[": "]"}
 
