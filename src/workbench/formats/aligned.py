@@ -1,0 +1,410 @@
+"""What the aligned-text formats (TMX, PO, XLIFF) share.
+
+A link is exported as one unit: the Russian sentences of the link joined with a
+space, the English segments joined with a space, and enough metadata to split
+them again (the character lengths of each sentence when a side holds more than
+one), the link status and score, and the status of each English segment.
+
+Readers return an :class:`AlignedImport`; :func:`build_translation` turns it into
+the English side of a :class:`~workbench.core.model.Translation`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from workbench.core.model import (
+    Document,
+    Finding,
+    Link,
+    LinkStatus,
+    Note,
+    ProjectSnapshot,
+    QuotationSpan,
+    SegmentStatus,
+    Span,
+    Translation,
+)
+from workbench.textio import InputError
+
+SOURCE_LANG = "ru"
+TARGET_LANG = "en"
+JOINER = " "
+SCORE_FORMAT = "{:.4f}"
+
+
+@dataclass(slots=True)
+class ImportedUnit:
+    """One link as a file holds it, with the line it starts on (for error messages)."""
+
+    line: int
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    source_sentences: list[str]
+    target_segments: list[str]
+    score: float
+    status: LinkStatus
+    segment_statuses: list[SegmentStatus]
+    notes: list[Note] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class AlignedImport:
+    """The content of one TMX, PO or XLIFF file: one translation aligned to the source."""
+
+    path: str
+    project: str
+    translation: str
+    units: list[ImportedUnit]
+    created: str = ""
+
+
+# --- link metadata --------------------------------------------------------------------------
+
+
+def format_indices(indices: Sequence[int]) -> str:
+    """``(12, 13)`` → ``"12 13"``; an empty side → ``""``."""
+    return " ".join(str(i) for i in indices)
+
+
+def parse_indices(text: str, path: str, line: int, what: str) -> tuple[int, ...]:
+    text = text.strip()
+    if not text:
+        return ()
+    try:
+        values = tuple(int(part) for part in text.split())
+    except ValueError:
+        raise InputError(path, f"{what}: expected sentence indices, got {text!r}", line) from None
+    if any(v < 0 for v in values):
+        raise InputError(path, f"{what}: negative sentence index in {text!r}", line)
+    if any(b != a + 1 for a, b in itertools.pairwise(values)):
+        raise InputError(path, f"{what}: sentence indices must be contiguous, got {text!r}", line)
+    return values
+
+
+def format_range(indices: Sequence[int]) -> str:
+    """``(12, 13)`` → ``"12-13"``, ``(12,)`` → ``"12"``, ``()`` → ``"-"``."""
+    if not indices:
+        return "-"
+    if len(indices) == 1:
+        return str(indices[0])
+    return f"{indices[0]}-{indices[-1]}"
+
+
+def parse_range(text: str, path: str, line: int, what: str) -> tuple[int, ...]:
+    if text == "-":
+        return ()
+    match = re.fullmatch(r"(\d+)(?:-(\d+))?", text)
+    if match is None:
+        raise InputError(path, f"{what}: expected an index or range like 12-13, got {text!r}", line)
+    first = int(match.group(1))
+    last = int(match.group(2)) if match.group(2) else first
+    if last < first:
+        raise InputError(path, f"{what}: range {text!r} runs backwards", line)
+    return tuple(range(first, last + 1))
+
+
+def format_lengths(parts: Sequence[str]) -> str:
+    """Character lengths of the parts of a joined side, ``"56+80"``; ``""`` for one part."""
+    return "+".join(str(len(p)) for p in parts) if len(parts) > 1 else ""
+
+
+def split_joined(
+    text: str, count: int, lengths: str, path: str, line: int, what: str
+) -> list[str]:
+    """Split a joined side back into ``count`` parts using the recorded ``lengths``.
+
+    When the text no longer fits the lengths (an editor changed it), the whole
+    text becomes the first part and the others are left empty, so nothing is lost.
+    """
+    if count == 0:
+        if text:
+            raise InputError(path, f"{what}: text given for a side without sentences", line)
+        return []
+    if count == 1:
+        return [text]
+    try:
+        sizes = [int(n) for n in lengths.split("+")] if lengths else []
+    except ValueError:
+        raise InputError(path, f"{what}: bad lengths {lengths!r}", line) from None
+    if len(sizes) == count and sum(sizes) + len(JOINER) * (count - 1) == len(text):
+        parts = []
+        pos = 0
+        for size in sizes:
+            parts.append(text[pos : pos + size])
+            pos += size + len(JOINER)
+        if JOINER.join(parts) == text:
+            return parts
+    return [text] + [""] * (count - 1)
+
+
+def join_side(texts: Sequence[str], indices: Sequence[int]) -> str:
+    return JOINER.join(texts[i] for i in indices)
+
+
+def format_score(score: float) -> str:
+    return SCORE_FORMAT.format(score)
+
+
+def parse_score(text: str, path: str, line: int) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise InputError(path, f"link score: expected a number, got {text!r}", line) from None
+    if not 0.0 <= value <= 1.0:
+        raise InputError(path, f"link score {text!r} is outside 0..1", line)
+    return value
+
+
+def parse_link_status(text: str, path: str, line: int) -> LinkStatus:
+    try:
+        return LinkStatus(text)
+    except ValueError:
+        allowed = ", ".join(s.value for s in LinkStatus)
+        raise InputError(path, f"link status {text!r} is not one of {allowed}", line) from None
+
+
+def segment_statuses(translation: Translation, link: Link) -> list[SegmentStatus]:
+    return [translation.statuses.get(i, SegmentStatus.DRAFT) for i in link.tgt]
+
+
+def format_segment_statuses(statuses: Sequence[SegmentStatus]) -> str:
+    return " ".join(s.value for s in statuses)
+
+
+def parse_segment_statuses(
+    text: str, count: int, path: str, line: int
+) -> list[SegmentStatus]:
+    words = text.split()
+    if not words:
+        return [SegmentStatus.DRAFT] * count
+    try:
+        statuses = [SegmentStatus(w) for w in words]
+    except ValueError:
+        allowed = ", ".join(s.value for s in SegmentStatus)
+        raise InputError(
+            path, f"segment status {text!r}: each must be one of {allowed}", line
+        ) from None
+    if len(statuses) != count:
+        raise InputError(
+            path, f"{len(statuses)} segment statuses for {count} English segments", line
+        )
+    return statuses
+
+
+# --- XLIFF-style states ---------------------------------------------------------------------
+
+
+def unit_state(link: Link, statuses: Sequence[SegmentStatus]) -> str:
+    """The XLIFF 2 state of a link: ``initial`` (no English), ``translated``,
+    ``reviewed`` (link confirmed or English reviewed) or ``final`` (both)."""
+    if not link.tgt:
+        return "initial"
+    reviewed_text = all(s is SegmentStatus.REVIEWED for s in statuses)
+    if link.fixed and reviewed_text:
+        return "final"
+    if link.fixed or reviewed_text:
+        return "reviewed"
+    return "translated"
+
+
+def status_from_state(state: str, tgt_count: int) -> tuple[LinkStatus, list[SegmentStatus]]:
+    """The inverse of :func:`unit_state` for files that carry no workbench metadata."""
+    if state == "final":
+        return LinkStatus.CONFIRMED, [SegmentStatus.REVIEWED] * tgt_count
+    if state == "reviewed":
+        return LinkStatus.CONFIRMED, [SegmentStatus.TRANSLATED] * tgt_count
+    if state == "translated":
+        return LinkStatus.AUTOMATIC, [SegmentStatus.TRANSLATED] * tgt_count
+    return LinkStatus.AUTOMATIC, [SegmentStatus.DRAFT] * tgt_count
+
+
+# --- notes, quotations, findings as text ----------------------------------------------------
+
+_NOTE_HEADER = re.compile(
+    r"\[sentence (?P<src>\d+)"
+    r"(?:; by (?P<author>[^;\]]*))?"
+    r"(?:; created (?P<created>[^;\]\s]*))?"
+    r"(?:; modified (?P<modified>[^;\]\s]*))?"
+    r"(?P<general>; all translations)?\] ?",
+)
+
+
+def format_note(note: Note) -> str:
+    """A note as one text: ``[sentence 12; by A; created T; all translations] text``."""
+    header = f"[sentence {note.src_index}"
+    if note.author:
+        header += f"; by {note.author.replace(';', ',').replace(']', ')')}"
+    if note.created:
+        header += f"; created {note.created}"
+    if note.modified:
+        header += f"; modified {note.modified}"
+    if note.translation is None:
+        header += "; all translations"
+    return f"{header}] {note.text}"
+
+
+def parse_note(text: str, translation: str, default_src: int) -> Note:
+    """Read a note written by :func:`format_note`; other text is a plain note on the link."""
+    match = _NOTE_HEADER.match(text)
+    if match is None:
+        return Note(text=text, src_index=default_src, translation=translation)
+    return Note(
+        text=text[match.end() :],
+        src_index=int(match.group("src")),
+        author=match.group("author") or "",
+        created=match.group("created") or "",
+        modified=match.group("modified") or "",
+        translation=None if match.group("general") else translation,
+    )
+
+
+def notes_by_link(
+    notes: Iterable[Note], translation: Translation, links: Sequence[Link]
+) -> list[list[Note]]:
+    """The notes that belong to each link (by the link's source sentences), in a stable order.
+
+    Notes on a source sentence that no link covers are attached to no link.
+    """
+    owner: dict[int, int] = {}
+    for index, link in enumerate(links):
+        for s in link.src:
+            owner[s] = index
+    result: list[list[Note]] = [[] for _ in links]
+    for note in notes:
+        if note.translation not in (None, translation.name):
+            continue
+        holder = owner.get(note.src_index)
+        if holder is not None:
+            result[holder].append(note)
+    for group in result:
+        group.sort(key=lambda n: (n.src_index, n.created, n.author, n.text))
+    return result
+
+
+def quotations_by_link(
+    quotations: Sequence[QuotationSpan], source: Document, links: Sequence[Link]
+) -> list[list[QuotationSpan]]:
+    """The quotations that overlap each link's Russian sentences."""
+    spans = source.sentences
+    ordered = sorted(quotations, key=lambda q: (q.start, q.end))
+    result: list[list[QuotationSpan]] = []
+    for link in links:
+        if not link.src:
+            result.append([])
+            continue
+        first = spans[link.src[0]] if link.src[0] < len(spans) else None
+        last = spans[link.src[-1]] if link.src[-1] < len(spans) else None
+        if first is None or last is None:
+            result.append([])
+            continue
+        result.append([q for q in ordered if q.start < last.end and q.end > first.start])
+    return result
+
+
+def describe_quotation(quotation: QuotationSpan) -> str:
+    text = f"quotation {quotation.provenance.value} (confidence {quotation.confidence:.2f})"
+    if quotation.citation:
+        text += f"; citation: {quotation.citation}"
+    if quotation.advice:
+        text += f"; advice: {quotation.advice}"
+    return text
+
+
+def findings_by_link(findings: Sequence[Finding], links: Sequence[Link]) -> list[list[Finding]]:
+    position = {(link.src, link.tgt): i for i, link in enumerate(links)}
+    result: list[list[Finding]] = [[] for _ in links]
+    for finding in findings:
+        index = position.get((finding.src, finding.tgt))
+        if index is not None:
+            result[index].append(finding)
+    for group in result:
+        group.sort(key=lambda f: (f.check, f.severity.value, f.message))
+    return result
+
+
+def describe_finding(finding: Finding) -> str:
+    return f"QA {finding.severity.value} [{finding.check}]: {finding.message}"
+
+
+# --- building a translation from an import --------------------------------------------------
+
+
+def build_translation(imported: AlignedImport, name: str) -> tuple[Translation, list[Note]]:
+    """The English side of an import as a Translation (segments renumbered in link order).
+
+    Links must be monotone and cover the English segments without gaps; the
+    Russian side is checked against the workspace by the caller.
+    """
+    segments: list[str] = []
+    links: list[Link] = []
+    statuses: dict[int, SegmentStatus] = {}
+    notes: list[Note] = []
+    for unit in imported.units:
+        expected = len(segments)
+        if unit.tgt and unit.tgt[0] != expected:
+            raise InputError(
+                imported.path,
+                f"English segment {unit.tgt[0]} out of order (expected {expected})",
+                unit.line,
+            )
+        new_tgt = tuple(range(expected, expected + len(unit.target_segments)))
+        for offset, (text, status) in enumerate(
+            zip(unit.target_segments, unit.segment_statuses, strict=True)
+        ):
+            segments.append(text)
+            if status is not SegmentStatus.DRAFT:
+                statuses[expected + offset] = status
+        links.append(Link(unit.src, new_tgt, unit.score, unit.status))
+        for note in unit.notes:
+            if note.translation is not None:
+                note.translation = name
+            notes.append(note)
+    text = JOINER.join(segments)
+    sentences = []
+    pos = 0
+    for segment in segments:
+        sentences.append(Span(pos, pos + len(segment), segment))
+        pos += len(segment) + len(JOINER)
+    document = Document(name=name, lang=TARGET_LANG, text=text, sentences=sentences)
+    return Translation(name, document, segments, links, statuses), notes
+
+
+def check_source(imported: AlignedImport, source_sentences: Sequence[str]) -> None:
+    """Refuse an import whose Russian side is not the workspace's source."""
+    seen = 0
+    for unit in imported.units:
+        if unit.src and unit.src[0] != seen:
+            raise InputError(
+                imported.path,
+                f"Russian sentence {unit.src[0]} out of order (expected {seen})",
+                unit.line,
+            )
+        for index, text in zip(unit.src, unit.source_sentences, strict=True):
+            if index >= len(source_sentences):
+                raise InputError(
+                    imported.path,
+                    f"Russian sentence {index} does not exist in the workspace source "
+                    f"({len(source_sentences)} sentences)",
+                    unit.line,
+                )
+            if text != source_sentences[index]:
+                raise InputError(
+                    imported.path,
+                    f"Russian sentence {index} differs from the workspace source",
+                    unit.line,
+                )
+        seen += len(unit.src)
+    if seen != len(source_sentences):
+        raise InputError(
+            imported.path,
+            f"the file covers {seen} Russian sentences, the workspace source has "
+            f"{len(source_sentences)}",
+        )
+
+
+def source_sentences(snapshot: ProjectSnapshot) -> list[str]:
+    return [span.text for span in snapshot.source.sentences]

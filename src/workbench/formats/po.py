@@ -1,0 +1,230 @@
+"""Aligned text as a gettext PO file (through polib), one file per translation.
+
+One entry per alignment link:
+
+* ``msgctxt`` identifies the link: ``link 0017: ru 12-13, en 14`` (link number,
+  then the Russian and English sentence indices, ``-`` for an empty side), so no
+  two entries share a context;
+* ``msgid`` is the Russian, ``msgstr`` the English (empty for a 1-0 link). A 0-1
+  link has no Russian, but gettext reserves the empty ``msgid`` for the header, so
+  its ``msgid`` is the marker :data:`NO_SOURCE_MARKER`; the ``ru -`` in the
+  context is what marks the side as empty;
+* translator notes are translator comments (``# [sentence 12; by …] text``);
+* a first extracted comment ``#. workbench: …`` keeps the link score and status,
+  the English segment statuses and the sentence lengths of a joined side;
+  further extracted comments give the provenance of quotations and QA findings;
+* links not yet confirmed are ``fuzzy``; links inside a quotation taken from
+  English carry the flag ``via-english``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import polib
+
+from workbench import __version__
+from workbench.core.model import Finding, LinkStatus, ProjectSnapshot, Translation
+from workbench.formats import aligned, stamps
+from workbench.textio import InputError, decode_text
+
+NO_SOURCE_MARKER = "[no Russian source]"
+VIA_ENGLISH_FLAG = "via-english"
+FUZZY_FLAG = "fuzzy"
+METADATA_PREFIX = "workbench: "
+PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
+
+_CONTEXT = re.compile(r"link (\d+): ru (-|\d+(?:-\d+)?), en (-|\d+(?:-\d+)?)")
+_METADATA_FIELD = re.compile(r"(\w[\w ]*?) (\S.*)")
+
+
+def link_context(index: int, src: Sequence[int], tgt: Sequence[int]) -> str:
+    return f"link {index + 1:04d}: ru {aligned.format_range(src)}, en {aligned.format_range(tgt)}"
+
+
+def po_header(project: str, translation: Translation, created: str) -> dict[str, str]:
+    date = stamps.po_date(created)
+    translator = translation.document.translator or "unknown"
+    return {
+        "Project-Id-Version": f"{project} ({translation.name})",
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": date,
+        "PO-Revision-Date": date,
+        "Last-Translator": translator,
+        "Language-Team": "English",
+        "Language": aligned.TARGET_LANG,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": PLURAL_FORMS,
+        "X-Generator": f"workbench {__version__}",
+        "X-Source-Language": aligned.SOURCE_LANG,
+        "X-Workbench-Project": project,
+        "X-Workbench-Translation": translation.name,
+    }
+
+
+def write_po(
+    snapshot: ProjectSnapshot,
+    translation: Translation,
+    *,
+    created: str,
+    findings: Sequence[Finding] = (),
+) -> bytes:
+    """The PO file for one translation. ``created`` (ISO 8601) dates the header."""
+    po = polib.POFile(wrapwidth=0)
+    po.header = (
+        f"{snapshot.name}: English translation {translation.name!r} aligned to the Russian.\n"
+        "Written by workbench; import it back with `workbench import`."
+    )
+    po.metadata = po_header(snapshot.name, translation, created)
+    source = aligned.source_sentences(snapshot)
+    links = translation.links
+    notes = aligned.notes_by_link(snapshot.notes, translation, links)
+    quotations = aligned.quotations_by_link(snapshot.quotations, snapshot.source, links)
+    link_findings = aligned.findings_by_link(findings, links)
+    for index, link in enumerate(links):
+        ru_parts = [source[i] for i in link.src]
+        en_parts = [translation.segments[i] for i in link.tgt]
+        fields = [f"score {aligned.format_score(link.score)}", f"status {link.status.value}"]
+        if link.tgt:
+            statuses = aligned.segment_statuses(translation, link)
+            fields.append(f"segments {aligned.format_segment_statuses(statuses)}")
+        if len(ru_parts) > 1:
+            fields.append(f"ru lengths {aligned.format_lengths(ru_parts)}")
+        if len(en_parts) > 1:
+            fields.append(f"en lengths {aligned.format_lengths(en_parts)}")
+        comments = [METADATA_PREFIX + "; ".join(fields)]
+        comments += [aligned.describe_quotation(q) for q in quotations[index]]
+        comments += [aligned.describe_finding(f) for f in link_findings[index]]
+        flags = []
+        if link.status is LinkStatus.AUTOMATIC:
+            flags.append(FUZZY_FLAG)
+        if any(q.via_english for q in quotations[index]):
+            flags.append(VIA_ENGLISH_FLAG)
+        po.append(
+            polib.POEntry(
+                msgctxt=link_context(index, link.src, link.tgt),
+                msgid=aligned.JOINER.join(ru_parts) if ru_parts else NO_SOURCE_MARKER,
+                msgstr=aligned.JOINER.join(en_parts),
+                tcomment="\n".join(aligned.format_note(n) for n in notes[index]),
+                comment="\n".join(c.replace("\n", " ") for c in comments),
+                flags=flags,
+            )
+        )
+    return str(po).encode("utf-8")
+
+
+def parse_po(data: bytes, path: str) -> polib.POFile:
+    """Parse PO bytes with polib, turning its syntax errors into :class:`InputError`."""
+    text = decode_text(data, path)
+    if "\n" not in text:
+        text += "\n"  # polib treats a one-line string as a file name
+    try:
+        return polib.pofile(text, encoding="utf-8")
+    except (OSError, ValueError) as exc:
+        message = str(exc)
+        match = re.search(r"\(line (\d+)\)", message)
+        line = int(match.group(1)) if match else None
+        detail = message.split(":", 1)[1].strip() if ":" in message else message
+        raise InputError(path, f"not a valid PO file: {detail}", line) from None
+
+
+def _metadata(comment: str) -> dict[str, str]:
+    for line in comment.splitlines():
+        if line.startswith(METADATA_PREFIX):
+            fields: dict[str, str] = {}
+            for part in line[len(METADATA_PREFIX) :].split("; "):
+                match = _METADATA_FIELD.fullmatch(part.strip())
+                if match:
+                    fields[match.group(1)] = match.group(2)
+            return fields
+    return {}
+
+
+def _split_notes(tcomment: str) -> list[str]:
+    notes: list[str] = []
+    for line in tcomment.splitlines():
+        if not notes or line.startswith("[sentence "):
+            notes.append(line)
+        else:
+            notes[-1] += "\n" + line
+    return [n for n in notes if n.strip()]
+
+
+def read_po(data: bytes, path: str) -> aligned.AlignedImport:
+    """Read a PO file written by :func:`write_po` (possibly edited in a PO editor).
+
+    Removing ``fuzzy`` from an entry confirms its link; adding it makes the link
+    automatic again.
+    """
+    po = parse_po(data, path)
+    translation_name = po.metadata.get("X-Workbench-Translation", "")
+    units: list[aligned.ImportedUnit] = []
+    seen_contexts: dict[str, int] = {}
+    for entry in po:
+        line = entry.linenum
+        if entry.obsolete:
+            continue
+        context = entry.msgctxt or ""
+        match = _CONTEXT.fullmatch(context)
+        if match is None:
+            raise InputError(
+                path,
+                f"msgctxt {context!r} does not identify a link (like 'link 0001: ru 0, en 0')",
+                line,
+            )
+        if context in seen_contexts:
+            raise InputError(
+                path, f"link {context!r} appears twice (also at line {seen_contexts[context]})",
+                line,
+            )
+        seen_contexts[context] = line
+        src = aligned.parse_range(match.group(2), path, line, "msgctxt")
+        tgt = aligned.parse_range(match.group(3), path, line, "msgctxt")
+        fields = _metadata(entry.comment or "")
+        ru_text = entry.msgid if src else ""
+        if not src and entry.msgid != NO_SOURCE_MARKER:
+            raise InputError(
+                path, f"a link without Russian must have msgid {NO_SOURCE_MARKER!r}", line
+            )
+        score = aligned.parse_score(fields.get("score", "1.0"), path, line)
+        recorded = aligned.parse_link_status(fields.get("status", "automatic"), path, line)
+        if entry.fuzzy:
+            status = LinkStatus.AUTOMATIC
+        elif recorded is LinkStatus.AUTOMATIC:
+            status = LinkStatus.CONFIRMED
+        else:
+            status = recorded
+        default_src = src[0] if src else 0
+        notes = [
+            aligned.parse_note(text, translation_name, default_src)
+            for text in _split_notes(entry.tcomment or "")
+        ]
+        units.append(
+            aligned.ImportedUnit(
+                line=line,
+                src=src,
+                tgt=tgt,
+                source_sentences=aligned.split_joined(
+                    ru_text, len(src), fields.get("ru lengths", ""), path, line, "msgid"
+                ),
+                target_segments=aligned.split_joined(
+                    entry.msgstr, len(tgt), fields.get("en lengths", ""), path, line, "msgstr"
+                ),
+                score=score,
+                status=status,
+                segment_statuses=aligned.parse_segment_statuses(
+                    fields.get("segments", ""), len(tgt), path, line
+                ),
+                notes=notes,
+            )
+        )
+    return aligned.AlignedImport(
+        path=path,
+        project=po.metadata.get("X-Workbench-Project", ""),
+        translation=translation_name,
+        units=units,
+        created=stamps.from_po_date(po.metadata.get("POT-Creation-Date", "")),
+    )

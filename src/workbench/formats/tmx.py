@@ -1,0 +1,177 @@
+"""TMX 1.4b: one translation unit per alignment link (writer and reader).
+
+Each ``tu`` holds a Russian ``tuv`` (absent for a 0-1 link) and an English
+``tuv`` (absent for a 1-0 link) and carries, as ``prop`` elements, the link type
+(``x-link-type``), score (``x-score``), status (``x-link-status``), the sentence
+indices of both sides (``x-ru``, ``x-en``), the English segment statuses
+(``x-segment-status``), the sentence lengths of a side joined from several
+sentences (``x-ru-lengths``, ``x-en-lengths``) and the provenance of quotations
+(``x-quotation``); translator notes are ``note`` elements. The header has every
+attribute the DTD requires, with ``version="1.4"`` (the DTD's fixed value).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from workbench import __version__
+from workbench.core.model import ProjectSnapshot, Translation
+from workbench.formats import aligned, stamps
+from workbench.formats.safexml import line_of, parse_xml, text_of
+from workbench.textio import InputError
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+CREATION_TOOL = "workbench"
+
+
+def _prop(parent: etree._Element, kind: str, value: str) -> None:
+    prop = etree.SubElement(parent, "prop", type=kind)
+    prop.text = value
+
+
+def _tuv(parent: etree._Element, lang: str, text: str) -> None:
+    tuv = etree.SubElement(parent, "tuv", {XML_LANG: lang})
+    seg = etree.SubElement(tuv, "seg")
+    seg.text = text
+
+
+def write_tmx(snapshot: ProjectSnapshot, translation: Translation, *, created: str) -> bytes:
+    """The TMX document for one translation. ``created`` (ISO 8601) dates it."""
+    date = stamps.tmx_date(created)
+    root = etree.Element("tmx", version="1.4")
+    header = etree.SubElement(
+        root,
+        "header",
+        {
+            "creationtool": CREATION_TOOL,
+            "creationtoolversion": __version__,
+            "segtype": "sentence",
+            "o-tmf": CREATION_TOOL,
+            "adminlang": "en",
+            "srclang": aligned.SOURCE_LANG,
+            "datatype": "plaintext",
+            "o-encoding": "UTF-8",
+            "creationdate": date,
+        },
+    )
+    _prop(header, "x-project", snapshot.name)
+    _prop(header, "x-translation", translation.name)
+    body = etree.SubElement(root, "body")
+    source = aligned.source_sentences(snapshot)
+    links = translation.links
+    notes = aligned.notes_by_link(snapshot.notes, translation, links)
+    quotations = aligned.quotations_by_link(snapshot.quotations, snapshot.source, links)
+    for index, link in enumerate(links):
+        tu = etree.SubElement(body, "tu", tuid=str(index + 1), creationdate=date)
+        for note in notes[index]:
+            note_element = etree.SubElement(tu, "note")
+            note_element.text = aligned.format_note(note)
+        ru_parts = [source[i] for i in link.src]
+        en_parts = [translation.segments[i] for i in link.tgt]
+        _prop(tu, "x-link-type", link.kind)
+        _prop(tu, "x-score", aligned.format_score(link.score))
+        _prop(tu, "x-link-status", link.status.value)
+        _prop(tu, "x-ru", aligned.format_indices(link.src))
+        _prop(tu, "x-en", aligned.format_indices(link.tgt))
+        if link.tgt:
+            statuses = aligned.segment_statuses(translation, link)
+            _prop(tu, "x-segment-status", aligned.format_segment_statuses(statuses))
+        if len(ru_parts) > 1:
+            _prop(tu, "x-ru-lengths", aligned.format_lengths(ru_parts))
+        if len(en_parts) > 1:
+            _prop(tu, "x-en-lengths", aligned.format_lengths(en_parts))
+        for quotation in quotations[index]:
+            _prop(tu, "x-quotation", aligned.describe_quotation(quotation))
+        if link.src:
+            _tuv(tu, aligned.SOURCE_LANG, aligned.JOINER.join(ru_parts))
+        if link.tgt:
+            _tuv(tu, aligned.TARGET_LANG, aligned.JOINER.join(en_parts))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _props(element: etree._Element) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for prop in element.findall("prop"):
+        kind = prop.get("type", "")
+        if kind not in values:
+            values[kind] = prop.text or ""
+    return values
+
+
+def _seg_text(tuv: etree._Element, path: str) -> str:
+    seg = tuv.find("seg")
+    if seg is None:
+        raise InputError(path, "tuv without a seg element", line_of(tuv))
+    return text_of(seg)
+
+
+def _lang_of(tuv: etree._Element) -> str:
+    return (tuv.get(XML_LANG) or tuv.get("lang") or "").lower().split("-")[0]
+
+
+def read_tmx(data: bytes, path: str) -> aligned.AlignedImport:
+    """Read a TMX file written by :func:`write_tmx` (or by another tool, as 1-1 links
+    in file order when the workbench properties are absent)."""
+    root = parse_xml(data, path)
+    if root.tag != "tmx":
+        raise InputError(path, f"not a TMX file (root element <{root.tag}>)", line_of(root))
+    header = root.find("header")
+    body = root.find("body")
+    if header is None or body is None:
+        raise InputError(path, "TMX file without header or body", line_of(root))
+    header_props = _props(header)
+    units: list[aligned.ImportedUnit] = []
+    next_src = 0
+    next_tgt = 0
+    for tu in body.iterchildren("tu"):
+        line = line_of(tu)
+        props = _props(tu)
+        texts: dict[str, str] = {}
+        for tuv in tu.iterchildren("tuv"):
+            texts[_lang_of(tuv)] = _seg_text(tuv, path)
+        ru_text = texts.get(aligned.SOURCE_LANG, "")
+        en_text = texts.get(aligned.TARGET_LANG, "")
+        if "x-ru" in props:
+            src = aligned.parse_indices(props["x-ru"], path, line, "x-ru")
+            tgt = aligned.parse_indices(props.get("x-en", ""), path, line, "x-en")
+        else:
+            src = (next_src,) if aligned.SOURCE_LANG in texts else ()
+            tgt = (next_tgt,) if aligned.TARGET_LANG in texts else ()
+        next_src += len(src)
+        next_tgt += len(tgt)
+        status = aligned.parse_link_status(props.get("x-link-status", "automatic"), path, line)
+        score = aligned.parse_score(props.get("x-score", "1.0"), path, line)
+        translation_name = header_props.get("x-translation", "")
+        notes = [
+            aligned.parse_note(
+                text_of(n), translation_name, src[0] if src else max(next_src - 1, 0)
+            )
+            for n in tu.iterchildren("note")
+        ]
+        units.append(
+            aligned.ImportedUnit(
+                line=line,
+                src=src,
+                tgt=tgt,
+                source_sentences=aligned.split_joined(
+                    ru_text, len(src), props.get("x-ru-lengths", ""), path, line, "Russian"
+                ),
+                target_segments=aligned.split_joined(
+                    en_text, len(tgt), props.get("x-en-lengths", ""), path, line, "English"
+                ),
+                score=score,
+                status=status,
+                segment_statuses=aligned.parse_segment_statuses(
+                    props.get("x-segment-status", ""), len(tgt), path, line
+                ),
+                notes=notes,
+            )
+        )
+    return aligned.AlignedImport(
+        path=path,
+        project=header_props.get("x-project", ""),
+        translation=header_props.get("x-translation", ""),
+        units=units,
+        created=stamps.from_tmx_date(header.get("creationdate", "")),
+    )
+

@@ -1,0 +1,385 @@
+"""XLIFF 2.1 and XLIFF 1.2: one unit per alignment link (writers and readers).
+
+**XLIFF 2.1** (namespace ``urn:oasis:names:tc:xliff:document:2.0``, ``version="2.1"``):
+one ``unit`` per link with one ``segment``; the segment ``state`` is ``initial``
+(no English), ``translated`` (automatic link), ``reviewed`` (link confirmed or
+English reviewed) or ``final`` (both). Link data the core has no place for goes
+in the Metadata module (``mda:metadata``, category ``workbench``), which any
+conforming tool keeps; translator notes are ``note category="translator"``,
+quotation provenance ``category="quotation"`` and QA findings ``category="qa"``.
+Only core features also present in XLIFF 2.0 are used, and the 2.0 core schema
+leaves ``version`` untyped, so these documents validate against the 2.0 core XSD
+as written.
+
+**XLIFF 1.2** (strict), for CAT tools that read only 1.2 (Trados, memoQ and
+OmegaT take it): one ``trans-unit`` per link, ``approved="yes"`` for confirmed
+links, target ``state`` ``needs-translation`` / ``needs-review-translation`` /
+``signed-off`` / ``final``, the link data as ``context`` elements with ``x-``
+context types, notes as ``note`` elements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lxml import etree
+
+from workbench import __version__
+from workbench.core.model import Finding, LinkStatus, Note, ProjectSnapshot, Translation
+from workbench.formats import aligned, stamps
+from workbench.formats.po import link_context
+from workbench.formats.safexml import line_of, parse_xml, text_of
+from workbench.textio import InputError
+
+XLIFF2_NS = "urn:oasis:names:tc:xliff:document:2.0"
+XLIFF12_NS = "urn:oasis:names:tc:xliff:document:1.2"
+MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+META_CATEGORY = "workbench"
+TOOL_ID = "workbench"
+
+STATE_12 = {
+    "initial": "needs-translation",
+    "translated": "needs-review-translation",
+    "reviewed": "signed-off",
+    "final": "final",
+}
+STATE_FROM_12 = {
+    "final": "final",
+    "signed-off": "reviewed",
+    "translated": "reviewed",
+    "needs-review-translation": "translated",
+}
+
+
+@dataclass(slots=True)
+class _ExportUnit:
+    """One link, ready to be written in either XLIFF version."""
+
+    context: str
+    source: str
+    target: str | None
+    state: str
+    fixed: bool
+    meta: list[tuple[str, str]]
+    notes: list[Note]
+    quotations: list[str]
+    findings: list[str]
+
+
+def _export_units(
+    snapshot: ProjectSnapshot, translation: Translation, findings: Sequence[Finding]
+) -> list[_ExportUnit]:
+    source = aligned.source_sentences(snapshot)
+    links = translation.links
+    notes = aligned.notes_by_link(snapshot.notes, translation, links)
+    quotations = aligned.quotations_by_link(snapshot.quotations, snapshot.source, links)
+    link_findings = aligned.findings_by_link(findings, links)
+    units = []
+    for index, link in enumerate(links):
+        ru_parts = [source[i] for i in link.src]
+        en_parts = [translation.segments[i] for i in link.tgt]
+        statuses = aligned.segment_statuses(translation, link)
+        meta = [
+            ("link-type", link.kind),
+            ("score", aligned.format_score(link.score)),
+            ("link-status", link.status.value),
+            ("ru", aligned.format_indices(link.src)),
+            ("en", aligned.format_indices(link.tgt)),
+        ]
+        if link.tgt:
+            meta.append(("segment-status", aligned.format_segment_statuses(statuses)))
+        if len(ru_parts) > 1:
+            meta.append(("ru-lengths", aligned.format_lengths(ru_parts)))
+        if len(en_parts) > 1:
+            meta.append(("en-lengths", aligned.format_lengths(en_parts)))
+        units.append(
+            _ExportUnit(
+                context=link_context(index, link.src, link.tgt),
+                source=aligned.JOINER.join(ru_parts),
+                target=aligned.JOINER.join(en_parts) if link.tgt else None,
+                state=aligned.unit_state(link, statuses),
+                fixed=link.fixed,
+                meta=meta,
+                notes=notes[index],
+                quotations=[aligned.describe_quotation(q) for q in quotations[index]],
+                findings=[aligned.describe_finding(f) for f in link_findings[index]],
+            )
+        )
+    return units
+
+
+def _text(parent: etree._Element, tag: str, text: str, **attrs: str) -> etree._Element:
+    element = etree.SubElement(parent, tag, attrs)
+    element.text = text
+    return element
+
+
+def _metadata(parent: etree._Element, items: Sequence[tuple[str, str]]) -> None:
+    metadata = etree.SubElement(parent, f"{{{MDA_NS}}}metadata")
+    group = etree.SubElement(metadata, f"{{{MDA_NS}}}metaGroup", category=META_CATEGORY)
+    for kind, value in items:
+        _text(group, f"{{{MDA_NS}}}meta", value, type=kind)
+
+
+def _serialise(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def write_xliff(
+    snapshot: ProjectSnapshot,
+    translation: Translation,
+    *,
+    created: str,
+    findings: Sequence[Finding] = (),
+) -> bytes:
+    """The XLIFF 2.1 document for one translation."""
+    x = f"{{{XLIFF2_NS}}}"
+    root = etree.Element(
+        f"{x}xliff",
+        {"version": "2.1", "srcLang": aligned.SOURCE_LANG, "trgLang": aligned.TARGET_LANG},
+        nsmap={None: XLIFF2_NS, "mda": MDA_NS},  # type: ignore[dict-item]
+    )
+    file = etree.SubElement(root, f"{x}file", id="f1", original=translation.name)
+    _metadata(
+        file,
+        [
+            ("project", snapshot.name),
+            ("translation", translation.name),
+            ("created", stamps.iso_date(created)),
+            ("tool", f"workbench {__version__}"),
+        ],
+    )
+    for number, unit in enumerate(_export_units(snapshot, translation, findings), start=1):
+        unit_element = etree.SubElement(file, f"{x}unit", id=f"u{number}", name=unit.context)
+        _metadata(unit_element, unit.meta)
+        if unit.notes or unit.quotations or unit.findings:
+            notes = etree.SubElement(unit_element, f"{x}notes")
+            for note in unit.notes:
+                _text(notes, f"{x}note", aligned.format_note(note), category="translator")
+            for text in unit.quotations:
+                _text(notes, f"{x}note", text, category="quotation", appliesTo="source")
+            for text in unit.findings:
+                _text(notes, f"{x}note", text, category="qa")
+        segment = etree.SubElement(unit_element, f"{x}segment", id=f"s{number}", state=unit.state)
+        _text(segment, f"{x}source", unit.source)
+        if unit.target is not None:
+            _text(segment, f"{x}target", unit.target)
+    return _serialise(root)
+
+
+def write_xliff12(
+    snapshot: ProjectSnapshot,
+    translation: Translation,
+    *,
+    created: str,
+    findings: Sequence[Finding] = (),
+) -> bytes:
+    """The XLIFF 1.2 document for one translation."""
+    x = f"{{{XLIFF12_NS}}}"
+    root = etree.Element(f"{x}xliff", version="1.2", nsmap={None: XLIFF12_NS})  # type: ignore[dict-item]
+    file = etree.SubElement(
+        root,
+        f"{x}file",
+        {
+            "original": translation.name,
+            "source-language": aligned.SOURCE_LANG,
+            "target-language": aligned.TARGET_LANG,
+            "datatype": "plaintext",
+            "date": stamps.iso_date(created),
+            "tool-id": TOOL_ID,
+            "product-name": snapshot.name,
+        },
+    )
+    header = etree.SubElement(file, f"{x}header")
+    etree.SubElement(
+        header,
+        f"{x}tool",
+        {"tool-id": TOOL_ID, "tool-name": "workbench", "tool-version": __version__},
+    )
+    body = etree.SubElement(file, f"{x}body")
+    for number, unit in enumerate(_export_units(snapshot, translation, findings), start=1):
+        trans_unit = etree.SubElement(
+            body,
+            f"{x}trans-unit",
+            id=str(number),
+            resname=unit.context,
+            approved="yes" if unit.fixed else "no",
+        )
+        _text(trans_unit, f"{x}source", unit.source, **{XML_LANG: aligned.SOURCE_LANG})
+        if unit.target is not None:
+            _text(
+                trans_unit,
+                f"{x}target",
+                unit.target,
+                **{XML_LANG: aligned.TARGET_LANG, "state": STATE_12[unit.state]},
+            )
+        group = etree.SubElement(
+            trans_unit, f"{x}context-group", name=f"{META_CATEGORY}-{number}", purpose="information"
+        )
+        for kind, value in unit.meta:
+            _text(group, f"{x}context", value, **{"context-type": f"x-{kind}"})
+        for note in unit.notes:
+            attrs = {"from": note.author} if note.author else {}
+            _text(trans_unit, f"{x}note", aligned.format_note(note), **attrs)
+        for text in unit.quotations:
+            _text(trans_unit, f"{x}note", text, **{"from": "quotation", "annotates": "source"})
+        for text in unit.findings:
+            _text(trans_unit, f"{x}note", text, **{"from": "qa"})
+    return _serialise(root)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def _meta_values(element: etree._Element) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for metadata in element.iterchildren(f"{{{MDA_NS}}}metadata"):
+        for group in metadata.iterchildren(f"{{{MDA_NS}}}metaGroup"):
+            if group.get("category") != META_CATEGORY:
+                continue
+            for meta in group.iterchildren(f"{{{MDA_NS}}}meta"):
+                values.setdefault(meta.get("type", ""), meta.text or "")
+    return values
+
+
+def _unit_from_values(
+    path: str,
+    line: int,
+    values: dict[str, str],
+    source_text: str,
+    target_text: str | None,
+    state: str,
+    position: tuple[int, int],
+    notes: list[Note],
+) -> aligned.ImportedUnit:
+    if "ru" in values:
+        src = aligned.parse_indices(values["ru"], path, line, "ru")
+        tgt = aligned.parse_indices(values.get("en", ""), path, line, "en")
+        status = aligned.parse_link_status(values.get("link-status", "automatic"), path, line)
+        statuses = aligned.parse_segment_statuses(
+            values.get("segment-status", ""), len(tgt), path, line
+        )
+    else:
+        src = (position[0],) if source_text else ()
+        tgt = (position[1],) if target_text else ()
+        status, statuses = aligned.status_from_state(state, len(tgt))
+    return aligned.ImportedUnit(
+        line=line,
+        src=src,
+        tgt=tgt,
+        source_sentences=aligned.split_joined(
+            source_text, len(src), values.get("ru-lengths", ""), path, line, "source"
+        ),
+        target_segments=aligned.split_joined(
+            target_text or "", len(tgt), values.get("en-lengths", ""), path, line, "target"
+        ),
+        score=aligned.parse_score(values.get("score", "1.0"), path, line),
+        status=status,
+        segment_statuses=statuses,
+        notes=notes,
+    )
+
+
+def read_xliff(data: bytes, path: str) -> aligned.AlignedImport:
+    """Read an XLIFF 2.x file (as :func:`write_xliff` writes it) or a 1.2 file."""
+    root = parse_xml(data, path)
+    if root.tag == f"{{{XLIFF12_NS}}}xliff":
+        return _read_xliff12(root, path)
+    if root.tag != f"{{{XLIFF2_NS}}}xliff":
+        raise InputError(path, f"not an XLIFF file (root element <{root.tag}>)", line_of(root))
+    x = f"{{{XLIFF2_NS}}}"
+    files = root.findall(f"{x}file")
+    if len(files) != 1:
+        raise InputError(path, f"expected one <file> element, found {len(files)}", line_of(root))
+    file = files[0]
+    file_values = _meta_values(file)
+    translation_name = file_values.get("translation", file.get("original", ""))
+    units = []
+    counts = [0, 0]
+    for unit in file.iter(f"{x}unit"):
+        line = line_of(unit)
+        segments = unit.findall(f"{x}segment")
+        if len(segments) != 1:
+            raise InputError(path, f"a unit must hold one segment, found {len(segments)}", line)
+        segment = segments[0]
+        target = segment.find(f"{x}target")
+        default_src = counts[0]
+        notes = [
+            aligned.parse_note(text_of(n), translation_name, default_src)
+            for n in unit.iterfind(f"{x}notes/{x}note")
+            if n.get("category") == "translator"
+        ]
+        imported = _unit_from_values(
+            path,
+            line,
+            _meta_values(unit),
+            text_of(segment.find(f"{x}source")),
+            None if target is None else text_of(target),
+            segment.get("state", "initial"),
+            (counts[0], counts[1]),
+            notes,
+        )
+        counts[0] += len(imported.src)
+        counts[1] += len(imported.tgt)
+        units.append(imported)
+    return aligned.AlignedImport(
+        path=path,
+        project=file_values.get("project", ""),
+        translation=translation_name,
+        units=units,
+        created=file_values.get("created", ""),
+    )
+
+
+def _read_xliff12(root: etree._Element, path: str) -> aligned.AlignedImport:
+    x = f"{{{XLIFF12_NS}}}"
+    files = root.findall(f"{x}file")
+    if len(files) != 1:
+        raise InputError(path, f"expected one <file> element, found {len(files)}", line_of(root))
+    file = files[0]
+    translation_name = file.get("original", "")
+    units = []
+    counts = [0, 0]
+    for trans_unit in file.iter(f"{x}trans-unit"):
+        line = line_of(trans_unit)
+        values: dict[str, str] = {}
+        for context in trans_unit.iterfind(f"{x}context-group/{x}context"):
+            kind = context.get("context-type", "")
+            if kind.startswith("x-"):
+                values.setdefault(kind[2:], context.text or "")
+        target = trans_unit.find(f"{x}target")
+        state = STATE_FROM_12.get(target.get("state", "") if target is not None else "", "initial")
+        if target is not None and state == "initial" and text_of(target):
+            state = "translated"
+        notes = [
+            aligned.parse_note(text_of(n), translation_name, counts[0])
+            for n in trans_unit.iterchildren(f"{x}note")
+            if n.get("from") not in ("quotation", "qa")
+        ]
+        imported = _unit_from_values(
+            path,
+            line,
+            values,
+            text_of(trans_unit.find(f"{x}source")),
+            None if target is None else text_of(target),
+            state,
+            (counts[0], counts[1]),
+            notes,
+        )
+        approved = trans_unit.get("approved")
+        if approved == "yes" and imported.status is LinkStatus.AUTOMATIC:
+            imported.status = LinkStatus.CONFIRMED
+        elif approved == "no" and imported.status is not LinkStatus.AUTOMATIC:
+            imported.status = LinkStatus.AUTOMATIC
+        counts[0] += len(imported.src)
+        counts[1] += len(imported.tgt)
+        units.append(imported)
+    return aligned.AlignedImport(
+        path=path,
+        project=file.get("product-name", ""),
+        translation=translation_name,
+        units=units,
+        created=file.get("date", ""),
+    )
