@@ -190,11 +190,17 @@ Row = tuple[Any, ...]
 Op = dict[str, Any]
 
 
-class WorkspaceError(ValueError):
+class WorkspaceError(InputError, ValueError):
     """An operation the workspace cannot do (unknown translation, index out of range…).
 
-    ``str(err)`` is a one-line message meant for the user.
+    ``str(err)`` is a one-line message meant for the user; being an
+    :class:`InputError`, the command line reports it as one line with exit status 2.
     """
+
+    def __init__(self, message: str) -> None:
+        self.path = ""
+        self.line = None
+        Exception.__init__(self, message)
 
 
 class ConflictError(InputError):
