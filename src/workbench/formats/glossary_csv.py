@@ -28,6 +28,7 @@ __all__ = [
     "COLUMNS",
     "PARTS_OF_SPEECH",
     "STATUSES",
+    "TERM_SEPARATOR",
     "Dialect",
     "dialect_for_path",
     "parse_glossary",

@@ -1,0 +1,155 @@
+"""``workbench qa SRC TGT``: quality checks on a translation against its source."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import textwrap
+from collections.abc import Sequence
+from typing import TextIO
+
+from workbench.core.model import Finding, GlossaryEntry, Link, QuotationSpan, Span
+from workbench.textio import InputError, read_text
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from workbench.core.qa import CHECKS
+
+    parser = subparsers.add_parser(
+        "qa",
+        help="check a translation: terms, numbers, untranslated text, marks, quotations",
+        description=(
+            "Align SRC (Russian) and TGT (English) and run the QA checks on every link. "
+            "Checks: " + ", ".join(CHECKS) + "."
+        ),
+    )
+    parser.add_argument("src", metavar="SRC", help="Russian source text (UTF-8)")
+    parser.add_argument("tgt", metavar="TGT", help="English translation (UTF-8)")
+    parser.add_argument(
+        "--presegmented",
+        action="store_true",
+        help="the files hold one sentence per non-empty line (no segmentation)",
+    )
+    parser.add_argument(
+        "--glossary", metavar="FILE", help="glossary CSV/TSV to check terms against"
+    )
+    parser.add_argument(
+        "--check",
+        dest="checks",
+        action="append",
+        choices=list(CHECKS),
+        metavar="ID",
+        help="run only this check (repeatable); default: all",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help='print a list of {"check", "src", "tgt", "severity", "message"} objects',
+    )
+    parser.set_defaults(func=run_qa)
+
+
+def line_spans(text: str) -> list[Span]:
+    """Each non-empty line as a sentence, without its surrounding spaces."""
+    spans = []
+    for m in _LINE.finditer(text):
+        stripped = m.group().strip()
+        if stripped:
+            start = m.start() + m.group().index(stripped)
+            spans.append(Span(start, start + len(stripped), stripped))
+    return spans
+
+
+def _sentences(text: str, lang: str, presegmented: bool, path: str) -> list[Span]:
+    if presegmented:
+        return line_spans(text)
+    from workbench.core.segment import segment
+
+    try:
+        return list(segment(text, lang))
+    except ValueError as exc:
+        raise InputError(path, f"cannot segment: {exc}") from None
+
+
+def run_qa(args: argparse.Namespace) -> int:
+    from workbench.core.align import align_sentences
+    from workbench.core.qa import run_checks
+    from workbench.core.quotes import find_quotations
+
+    src_text = read_text(args.src)
+    tgt_text = read_text(args.tgt)
+    glossary: list[GlossaryEntry] = []
+    if args.glossary:
+        from workbench.formats.glossary_csv import read_glossary
+
+        glossary = read_glossary(args.glossary)
+    src = _sentences(src_text, "ru", args.presegmented, args.src)
+    tgt = _sentences(tgt_text, "en", args.presegmented, args.tgt)
+    segments = [span.text for span in tgt]
+    links = align_sentences(
+        [span.text for span in src], segments, src_lang="ru", tgt_lang="en", glossary=glossary
+    )
+    quotations: Sequence[QuotationSpan] = find_quotations(src_text)
+    findings = run_checks(src, segments, links, glossary, quotations, checks=args.checks)
+    if args.json:
+        json.dump([finding_json(f) for f in findings], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        print_findings(findings, links, src, segments, sys.stdout)
+    return 0
+
+
+def finding_json(finding: Finding) -> dict[str, object]:
+    return {
+        "check": finding.check,
+        "src": list(finding.src),
+        "tgt": list(finding.tgt),
+        "severity": str(finding.severity),
+        "message": finding.message,
+    }
+
+
+def _indices(indices: Sequence[int]) -> str:
+    if not indices:
+        return "—"
+    return str(indices[0]) if len(indices) == 1 else f"{indices[0]}–{indices[-1]}"
+
+
+def _excerpt(text: str, width: int = 90) -> str:
+    return textwrap.shorten(text, width, placeholder=" …") if text.strip() else "(nothing)"
+
+
+def print_findings(
+    findings: Sequence[Finding],
+    links: Sequence[Link],
+    src: Sequence[Span],
+    segments: Sequence[str],
+    out: TextIO,
+) -> None:
+    """Findings grouped by link, each group headed by both sides of the link."""
+    if not findings:
+        out.write(f"No findings ({len(links)} links checked).\n")
+        return
+    groups: dict[tuple[tuple[int, ...], tuple[int, ...]], list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault((finding.src, finding.tgt), []).append(finding)
+    for (src_ids, tgt_ids), group in groups.items():
+        out.write(f"ru {_indices(src_ids)} ↔ en {_indices(tgt_ids)}\n")
+        out.write(f"  ru: {_excerpt(' '.join(src[i].text for i in src_ids))}\n")
+        out.write(f"  en: {_excerpt(' '.join(segments[j] for j in tgt_ids))}\n")
+        for finding in group:
+            lines = textwrap.wrap(
+                finding.message, 100, initial_indent="", subsequent_indent=" " * 34
+            )
+            head = f"  {finding.severity:<8} {finding.check:<22}  "
+            out.write(head + "\n".join(lines) + "\n")
+        out.write("\n")
+    counts: dict[str, int] = {}
+    for finding in findings:
+        counts[str(finding.severity)] = counts.get(str(finding.severity), 0) + 1
+    summary = ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info") if s in counts)
+    out.write(f"{len(findings)} findings on {len(groups)} of {len(links)} links: {summary}.\n")

@@ -1,0 +1,105 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from workbench.cli import main
+from workbench.formats.glossary_csv import read_glossary
+from workbench.store import Store
+
+HEADER = "ru,en,forbidden,pos,definition,note,case_sensitive,status\n"
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    path = tmp_path / "ws.sqlite"
+    Store.create(path).close()
+    return path
+
+
+def run(workspace: Path, *args: str) -> int:
+    return main(["--workspace", str(workspace), "glossary", *args])
+
+
+def listed(workspace: Path, capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
+    capsys.readouterr()
+    assert run(workspace, "list", "--json") == 0
+    result: list[dict[str, object]] = json.loads(capsys.readouterr().out)
+    return result
+
+
+def test_add_list_and_remove(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        run(
+            workspace,
+            "add",
+            "чрезвычайные меры",
+            "extraordinary measures",
+            "--forbidden",
+            "emergency measures|urgent measures",
+            "--pos",
+            "noun",
+        )
+        == 0
+    )
+    assert run(workspace, "add", "раскольник", "splitter") == 0
+    entries = listed(workspace, capsys)
+    assert [e["ru"] for e in entries] == ["чрезвычайные меры", "раскольник"]
+    assert entries[0]["forbidden"] == ["emergency measures", "urgent measures"]
+    assert run(workspace, "list") == 0
+    assert "not: emergency measures | urgent measures" in capsys.readouterr().out
+    assert run(workspace, "remove", "Раскольник") == 0
+    assert run(workspace, "remove", str(entries[0]["id"])) == 0
+    assert listed(workspace, capsys) == []
+
+
+def test_adding_a_duplicate_or_removing_an_unknown_term_fails(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(workspace, "add", "ЦК", "Central Committee") == 0
+    assert run(workspace, "add", "цк", "CC") == 2
+    assert run(workspace, "remove", "Политбюро") == 2
+    assert "no glossary entry 'Политбюро'" in capsys.readouterr().err
+    assert len(listed(workspace, capsys)) == 1
+
+
+def test_import_merges_and_export_round_trips(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(workspace, "add", "ЦК", "CC")
+    source = tmp_path / "in.csv"
+    source.write_text(
+        HEADER + "ЦК,Central Committee,CC,properNoun,,,false,approved\n"
+        "нэп,NEP,,properNoun,New Economic Policy,,false,approved\n",
+        encoding="utf-8",
+    )
+    assert run(workspace, "import", str(source)) == 0
+    assert "1 added, 1 updated" in capsys.readouterr().out
+    entries = listed(workspace, capsys)
+    assert [(e["ru"], e["en"]) for e in entries] == [
+        ("ЦК", ["Central Committee"]),
+        ("нэп", ["NEP"]),
+    ]
+    out = tmp_path / "out.tsv"
+    assert run(workspace, "export", str(out)) == 0
+    assert "\t" in out.read_text(encoding="utf-8")
+    assert read_glossary(out) == read_glossary(source)
+
+
+def test_a_malformed_import_changes_nothing(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(workspace, "add", "ЦК", "Central Committee")
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("ru\ten\nнэп\tNEP\n\tCPSU\n", encoding="utf-8")
+    assert run(workspace, "import", str(bad), "--replace") == 2
+    assert capsys.readouterr().err.strip().endswith("bad.tsv:3: empty Russian term (column 'ru')")
+    assert [e["ru"] for e in listed(workspace, capsys)] == ["ЦК"]
+
+
+def test_format_option_overrides_the_extension(workspace: Path, tmp_path: Path) -> None:
+    run(workspace, "add", "нэп", "NEP")
+    out = tmp_path / "glossary.txt"
+    assert run(workspace, "export", str(out), "--format", "tsv") == 0
+    assert out.read_text(encoding="utf-8").startswith("ru\ten\t")
+    assert run(workspace, "import", str(out), "--format", "tsv", "--replace") == 0
