@@ -1,0 +1,144 @@
+"""Quotations of a Russian text with the provenance of their wording (the public entry point).
+
+``find_quotations(text)`` pairs the quotation marks (:mod:`quotemarks`), finds each
+outermost quotation's citation (:mod:`citations`), judges its provenance
+(:mod:`provenance`) and returns :class:`QuotationSpan` objects in document order, nested
+quotations included (a quotation nested in one taken from English is itself taken from
+English).
+
+Titles inside a citation — «КПСС в рез.» in ("«КПСС в рез.», 1953, ч. II, стр. 438"),
+„A Documentary History of Communism" in the seed's reference, «The Great Terror» in
+"как пишет Конквест в книге «The Great Terror»" — are part of the citation, not
+quotations, and are not listed.
+
+``quotations_covering(quotations, start, end)`` tells a sentence which quotations cover it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from workbench.core.citations import Citation, locate_citation
+from workbench.core.model import Provenance, QuotationSpan
+from workbench.core.provenance import Judgement, is_term, judge, nested, quoted_body
+from workbench.core.quotemarks import MarkedSpan, find_marked_spans, paragraph_ends
+
+#: A quotation longer than this (or holding a sentence) bounds the search for others' citations.
+_FULL_QUOTE_CHARS = 60
+
+_CITED = (Provenance.VIA_ENGLISH, Provenance.RUSSIAN_ORIGINAL, Provenance.OTHER_LANGUAGE)
+
+
+def _is_full_quotation(text: str) -> bool:
+    body = quoted_body(text)
+    return len(body) > _FULL_QUOTE_CHARS or bool(re.search(r"[.!?…]\s", body))
+
+
+def find_quotations(text: str) -> list[QuotationSpan]:
+    """All quotations of ``text`` with provenance, confidence, citation and evidence."""
+    marked = find_marked_spans(text)
+    if not marked:
+        return []
+    ends = paragraph_ends(text)
+    outer = [s for s in marked if s.depth == 0]
+    stops = [s.start for s in outer if _is_full_quotation(text[s.start : s.end])]
+
+    citations: dict[int, Citation | None] = {}
+    for span in outer:
+        paragraph = bisect.bisect_left(ends, max(span.start, span.end - 1))
+        para_start = ends[paragraph - 1] + 1 if paragraph > 0 else 0
+        para_end = ends[paragraph]
+        next_end = ends[paragraph + 1] if paragraph + 1 < len(ends) else None
+        citations[span.start] = locate_citation(
+            text,
+            span.start,
+            span.end,
+            (para_start, para_end),
+            [s for s in stops if s != span.start],
+            is_term(text[span.start : span.end]),
+            next_end,
+        )
+
+    kept = _outside_citations(marked, citations)
+
+    result: list[QuotationSpan] = []
+    previous: Judgement | None = None
+    open_parents: list[tuple[MarkedSpan, Judgement]] = []
+    depth_fixed = _depths(kept)
+    for span in kept:
+        quote = text[span.start : span.end]
+        while open_parents and open_parents[-1][0].end <= span.start:
+            open_parents.pop()
+        parent = next(
+            (j for s, j in reversed(open_parents) if s.start <= span.start and span.end <= s.end),
+            None,
+        )
+        citation: Citation | None = None
+        if parent is None:
+            citation = citations.get(span.start)
+            judgement = judge(quote, citation, previous)
+            if citation is not None and judgement.provenance in _CITED:
+                previous = judgement
+        else:
+            judgement = nested(parent, quote)
+        open_parents.append((span, judgement))
+        result.append(
+            QuotationSpan(
+                start=span.start,
+                end=span.end,
+                text=quote,
+                provenance=judgement.provenance,
+                confidence=judgement.confidence,
+                citation=citation.text if citation is not None else None,
+                evidence=judgement.evidence,
+                advice=judgement.advice,
+                depth=depth_fixed[(span.start, span.end)],
+                unclosed=span.unclosed,
+            )
+        )
+    return result
+
+
+def _outside_citations(
+    marked: list[MarkedSpan], citations: dict[int, Citation | None]
+) -> list[MarkedSpan]:
+    """The spans that are not titles inside another (kept) quotation's citation."""
+    owners = {start for start, c in citations.items() if c is not None}
+    while True:
+        ranges = [
+            (c.start, c.end, start)
+            for start, c in citations.items()
+            if c is not None and start in owners
+        ]
+        kept = [
+            s
+            for s in marked
+            if not any(a <= s.start and s.end <= b and o != s.start for a, b, o in ranges)
+        ]
+        still = owners & {s.start for s in kept}
+        if still == owners:
+            return kept
+        owners = still
+
+
+def _depths(spans: list[MarkedSpan]) -> dict[tuple[int, int], int]:
+    depths: dict[tuple[int, int], int] = {}
+    open_ends: list[int] = []
+    for span in spans:
+        open_ends = [end for end in open_ends if end > span.start]
+        depths[(span.start, span.end)] = sum(1 for end in open_ends if end >= span.end)
+        open_ends.append(span.end)
+    return depths
+
+
+def quotations_covering(
+    quotations: Iterable[QuotationSpan], start: int, end: int
+) -> list[QuotationSpan]:
+    """The quotations that overlap the stretch ``[start, end)`` (a sentence), outer first."""
+    end = max(end, start + 1)
+    return sorted(
+        (q for q in quotations if q.start < end and start < q.end),
+        key=lambda q: (q.depth, q.start),
+    )

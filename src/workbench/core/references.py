@@ -1,0 +1,382 @@
+"""Reading a bibliographic reference: which language it is in, and what it says it is.
+
+``scan_reference(text)`` finds the signs a translator would look for in a citation —
+a Latin-script title (even one typed with a Cyrillic look-alike letter), "ed. by",
+"p."/"pp.", "N. Y.", "hrsg. von", "éd.", "Соч.", "т.", "стр.", archive signatures,
+Russian newspapers, words such as "обратный перевод" — and keeps each as a short
+evidence string. It does not decide anything; :mod:`workbench.core.provenance` does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from workbench.core.lookalikes import (
+    Substitution,
+    is_cyrillic_letter,
+    is_latin_letter,
+    normalise_lookalikes,
+)
+
+EN, DE, FR, RU = "en", "de", "fr", "ru"
+LANGUAGE_NAMES = {EN: "English", DE: "German", FR: "French", RU: "Russian"}
+
+_NB = r"(?<![^\W\d_])"  # not preceded by a letter
+_NA = r"(?![^\W\d_])"  # not followed by a letter
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """One sign of a reference's language, with the evidence string shown to the user."""
+
+    language: str
+    weight: float
+    evidence: str
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A title found in a reference (quoted, or a run of Latin-script words)."""
+
+    text: str
+    language: str
+    quoted: bool
+    lookalikes: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class ReferenceScan:
+    """Everything found in one reference text (``normalised`` has look-alikes undone)."""
+
+    text: str
+    normalised: str
+    markers: list[Marker] = field(default_factory=list)
+    titles: list[Title] = field(default_factory=list)
+    explicit: list[Marker] = field(default_factory=list)
+    own_translation: bool = False
+    ditto: bool = False
+
+    def score(self, language: str) -> float:
+        return sum(m.weight for m in self.markers if m.language == language)
+
+    @property
+    def is_reference(self) -> bool:
+        """True when the text looks like a citation at all."""
+        strong = sum(m.weight for m in self.markers)
+        return self.ditto or bool(self.explicit) or strong >= 1.0
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+# (language, weight, evidence, pattern). Patterns run on the look-alike-normalised text.
+_MARKERS: list[tuple[str, float, str, re.Pattern[str]]] = [
+    (EN, 2.0, "'ed. by' (English editor)", _rx(r"\b[Ee]d(?:ited)?\.?\s+by\b")),
+    (EN, 1.5, "'ed.'/'eds.' (English editor)", _rx(r"(?<![\wé])[Ee]ds?\.(?=[\s,])(?!\s+by\b)")),
+    (EN, 1.0, "'p./pp.' page reference", _rx(r"(?<![\w.])[Pp]{1,2}\.\s*\d")),
+    (EN, 1.0, "'vol.' volume reference", _rx(r"(?<![\w.])[Vv]ols?\.\s*[\dIVXLC]")),
+    (EN, 2.0, "'N. Y.' (New York)", _rx(r"\bN\.\s?Y\.|\bNew York\b")),
+    (EN, 1.5, "'London'", _rx(r"\bLondon\b|(?<![\w.])L\.\s*[,:]\s*[A-Z0-9]")),
+    (
+        EN,
+        1.5,
+        "English publisher",
+        _rx(
+            r"\b(?:Press|University|Publishers|Publishing|Books|Vintage|Praeger|Macmillan"
+            r"|Knopf|Norton|Penguin|Harper|Random House|Routledge|Hoover Institution)\b"
+        ),
+    ),
+    (
+        EN,
+        1.5,
+        "English place of publication",
+        _rx(r"\b(?:Cambridge|Oxford|Boston|Chicago|Princeton|Stanford|Berkeley|New Haven)\b"),
+    ),
+    (EN, 1.0, "'transl.' (English translator)", _rx(r"\btransl?\.|\btranslated by\b")),
+    (DE, 2.0, "'hrsg. von' (German editor)", _rx(r"\b[Hh]rsg\.|\b[Hh]erausgegeben\b")),
+    (DE, 1.0, "'S.' page reference (German)", _rx(r"(?<![\w.])S\.\s*\d")),
+    (DE, 1.5, "'Bd.' volume (German)", _rx(r"\bBd\.\s*[\dIVX]|\bBände?\b")),
+    (
+        DE,
+        1.5,
+        "German publisher or place",
+        _rx(
+            r"\b(?:Verlag|Aufl\.|übers\.|Berlin|München|Frankfurt|Leipzig|Wien|Stuttgart"
+            r"|Hamburg|Köln|Dietz)\b"
+        ),
+    ),
+    (
+        FR,
+        2.0,
+        "'éd.' (French editor)",
+        _rx(r"(?<!\w)[ée]d\.\s*(?:par|de)\b|(?<!\w)éd\.|\bÉditions\b"),
+    ),
+    (FR, 1.0, "'t.' volume (French)", _rx(r"(?<![\w.])t\.\s*[\dIVX]")),
+    (
+        FR,
+        1.5,
+        "French publisher or place",
+        _rx(r"\b(?:Paris|Gallimard|Seuil|Plon|Payot|Fayard|Robert Laffont|Calmann-Lévy)\b"),
+    ),
+    (FR, 1.5, "'trad.' (French translator)", _rx(r"\btrad\.|\btraduit\b")),
+    (RU, 2.0, "'Соч.' (Russian collected works)", _rx(_NB + r"[Сс]оч\.")),
+    (RU, 2.0, "'Полн. собр. соч.' (Russian collected works)", _rx(r"Полн\.?\s*собр\.?|\bПСС\b")),
+    (RU, 1.0, "'т.' volume (Russian)", _rx(_NB + r"[Тт]\.\s*\d")),
+    (RU, 1.5, "'стр.' page reference (Russian)", _rx(_NB + r"[Сс]тр\.\s*\d")),
+    (RU, 1.0, "'с.' page reference (Russian)", _rx(_NB + r"[Сс]\.\s*\d")),
+    (RU, 0.5, "'ч.' part (Russian)", _rx(_NB + r"[Чч]\.\s*[\dIVX]")),
+    (RU, 1.0, "'вып.'/'кн.'/'№' (Russian)", _rx(_NB + r"(?:[Вв]ып|[Кк]н)\.\s*\d|№\s*\d")),
+    (
+        RU,
+        2.5,
+        "Russian archive",
+        _rx(
+            r"\b(?:РГАСПИ|ГАРФ|ГА РФ|РГАЭ|РГВА|РГАНИ|АП РФ|ЦА ФСБ|ЦГАОР|ЦПА|РЦХИДНИ|ЦХСД"
+            r"|ЦАМО|ЦГАСА|ЦГАНХ|ЦГАЛИ|РГАЛИ|ОР РГБ)\b|Архив[а-я]* Президента"
+        ),
+    ),
+    (
+        RU,
+        2.0,
+        "Russian periodical",
+        _rx(
+            r"\b(?:Правд[аеуыо]й?|Известия[хм]?|Известий|Большевик[а-я]*|Коммунист[а-я]*"
+            r"|Бюллетен[ьяе] оппозиции|Социалистическ[а-я]+ вестник[а-я]*"
+            r"|Вопрос[а-я]* истории(?: КПСС)?|Историческ[а-я]+ архив[а-я]*|Красн[а-я]+ звезд[а-я]+"
+            r"|Экономическ[а-я]+ жизн[а-я]+|Нов[а-я]+ мир[а-я]*|Родин[аеуы]|Источник[а-я]*"
+            r"|Партийн[а-я]+ строительств[а-я]+|Спутник[а-я]* агитатора)(?![а-я])"
+        ),
+    ),
+    (
+        RU,
+        1.5,
+        "Russian imprint",
+        _rx(
+            _NB + r"(?:М\.|Л\.|М\.\s*[-–]\s*Л\.|Пг\.|СПб\.)\s*[,:;]"
+            r"|Госполитиздат|Политиздат|Партиздат|Госиздат|Гос\. изд|РОССПЭН|Прогресс|Мысль"
+            r"|Наука|Республика|Терра|Материк|Демократия"
+        ),
+    ),
+    (
+        RU,
+        2.0,
+        "Russian documentary collection",
+        _rx(r"КПСС в рез|[Сс]тенографическ[а-я]+ отч[её]т|[Сс]тенограмм[а-я]*"),
+    ),
+]
+
+_ARCHIVE_PARTS = [
+    _rx(_NB + r"[Фф]\.\s*[\dР]"),
+    _rx(_NB + r"[Оо]п\.\s*\d"),
+    _rx(_NB + r"[Дд]\.\s*\d"),
+    _rx(_NB + r"[Лл]{1,2}\.\s*\d"),
+]
+
+# Explicit words. ("via-en", "other", "ru") and an evidence string.
+_EXPLICIT: list[tuple[str, str, re.Pattern[str]]] = [
+    ("back", "words 'обратный перевод'", _rx(r"обратн[а-я]*\s+перевод[а-я]*|обратно переведен")),
+    ("back", "words 'back-translation'", _rx(r"\b[Bb]ack[- ]translat\w*|\bre-?translat\w*")),
+    (
+        EN,
+        "words 'пер. с англ.'",
+        _rx(r"(?:пер\.|перев\.|перевод[а-я]*|переведен[а-я]*)\s+с\s+англ"),
+    ),
+    (EN, "words 'с английского'", _rx(_NB + r"с\s+английского")),
+    (
+        EN,
+        "words 'известен лишь в английском переводе'",
+        _rx(
+            r"(?:известн|сохранил|сохранен|дош[её]?л|доступн|опубликован)[а-я]*"
+            r"\s+(?:лишь|только)\s+в\s+английск"
+        ),
+    ),
+    (
+        EN,
+        "words 'английский перевод/текст'",
+        _rx(r"английск[а-я]*\s+(?:перевод|текст|изложени|версии|публикаци|передач)|по\s+английскому"),
+    ),
+    (EN, "words 'translated from (the) Russian'", _rx(r"\btranslated from (?:the )?Russian\b")),
+    (
+        DE,
+        "words 'пер. с нем.'",
+        _rx(r"(?:пер\.|перев\.|перевод[а-я]*|переведен[а-я]*)\s+с\s+нем|с\s+немецкого"),
+    ),
+    (
+        DE,
+        "words 'немецкий перевод/текст'",
+        _rx(r"немецк[а-я]*\s+(?:перевод|текст|изложени|версии|публикаци)"),
+    ),
+    (
+        FR,
+        "words 'пер. с фр.'",
+        _rx(r"(?:пер\.|перев\.|перевод[а-я]*|переведен[а-я]*)\s+с\s+фр|с\s+французского"),
+    ),
+    (
+        FR,
+        "words 'французский перевод/текст'",
+        _rx(r"французск[а-я]*\s+(?:перевод|текст|изложени|версии|публикаци)"),
+    ),
+    (
+        "other",
+        "words 'пер. с …' (another language)",
+        _rx(r"(?:пер\.|перевод[а-я]*)\s+с\s+(?:итал|польск|исп|чешск|венгер|япон|кит)"),
+    ),
+    (RU, "words 'по подлиннику'", _rx(r"по\s+подлиннику|русск[а-я]*\s+оригинал|подлинник[а-я]*")),
+]
+
+_OWN_TRANSLATION = _rx(r"(?:перевод|пер\.)\s+(?:наш|мой|автора)|(?:наш|мой)\s+перевод")
+_DITTO = _rx(r"^\s*(?:Там\s+же|Ibid\.?|Ibidem|Указ\.\s*соч\.|Op\.\s*cit\.)")
+_QUOTED = _rx(r"[«„“\"]([^«»„“”\"]{2,200}?)[»“”\"]")
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_STOPWORDS = {
+    EN: _word_set(
+        "the of and a an in on to for with from is was that this at by my his our its be are "
+        "were it what who history documentary letters papers diary memoirs life years party "
+        "revolution soviet russia communism stalin bukharin trotsky great terror war speeches "
+        "documents collection reminiscences selected works"
+    ),
+    DE: _word_set(
+        "der die das und von zu zur zum des dem den im mit ein eine einer ist nicht auf für "
+        "über geschichte briefe aus bis oder als auch sich tagebücher erinnerungen schriften "
+        "revolution partei"
+    ),
+    FR: _word_set(
+        "le la les de du des et un une en au aux sur pour dans par est histoire mémoires "
+        "lettres à journal révolution parti souvenirs"
+    ),
+}
+_DIACRITICS = {DE: "äöüßÄÖÜ", FR: "éèêàçùâîôûëïÉÈÀÇ"}
+_ABBREVIATIONS_LATIN = _word_set(
+    "ed eds by p pp vol vols n y l s bd t hrsg éd trad transl ibid op cit no"
+)
+
+
+def latin_language(text: str) -> tuple[str, float]:
+    """Best guess at the language of Latin-script words: (``en``/``de``/``fr``, strength).
+
+    Strength counts stopwords and diacritics; 0 means "Latin script, language unknown"
+    (reported as English, the usual case in Russian historical writing).
+    """
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+    scores = {EN: 0.0, DE: 0.0, FR: 0.0}
+    for word in words:
+        for language, stop in _STOPWORDS.items():
+            if word in stop:
+                scores[language] += 1.0
+    for language, letters in _DIACRITICS.items():
+        scores[language] += 1.5 * sum(1 for ch in text if ch in letters)
+    best = max(scores, key=lambda k: scores[k])
+    if scores[best] == 0:
+        return EN, 0.0
+    return best, scores[best]
+
+
+def script_share(text: str) -> tuple[int, int]:
+    """(Latin letters, Cyrillic letters) in ``text``."""
+    latin = sum(1 for ch in text if is_latin_letter(ch))
+    cyrillic = sum(1 for ch in text if is_cyrillic_letter(ch))
+    return latin, cyrillic
+
+
+def _lookalike_notes(subs: list[Substitution], start: int, end: int) -> tuple[str, ...]:
+    seen: list[str] = []
+    for sub in subs:
+        if start <= sub.pos < end:
+            note = sub.describe()
+            if note not in seen:
+                seen.append(note)
+    return tuple(seen)
+
+
+def _titles(normalised: str, subs: list[Substitution]) -> list[Title]:
+    titles: list[Title] = []
+    covered: list[tuple[int, int]] = []
+    for match in _QUOTED.finditer(normalised):
+        body = match.group(1).strip()
+        latin, cyrillic = script_share(body)
+        if not latin and not cyrillic:
+            continue
+        if latin > cyrillic:
+            language, _ = latin_language(body)
+        else:
+            language = RU
+        notes = _lookalike_notes(subs, match.start(1), match.end(1))
+        titles.append(Title(body, language, True, notes))
+        covered.append((match.start(), match.end()))
+    for piece_start, piece in _pieces(normalised):
+        if any(s <= piece_start < e for s, e in covered):
+            continue
+        title = _latin_title_in(piece)
+        if title:
+            language, _ = latin_language(title)
+            start = piece_start + piece.find(title)
+            notes = _lookalike_notes(subs, start, start + len(title))
+            titles.append(Title(title, language, False, notes))
+    return titles
+
+
+_PIECE_BREAK = _rx(r"(?<=[^\W\d_]{2})\.\s+|[;(),]\s*|\s+[-–—]\s+")
+_AUTHOR_PREFIX = _rx(r"^[A-Z][a-zA-Z'\-]+,?\s+(?:[A-Z]\.\s?){1,3}\s*")
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    for match in _PIECE_BREAK.finditer(text):
+        pieces.append((start, text[start : match.start()]))
+        start = match.end()
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def _latin_title_in(piece: str) -> str | None:
+    """A run of Latin words that reads like a title (three or more real words)."""
+    stripped = _AUTHOR_PREFIX.sub("", piece.strip())
+    words = re.findall(r"[^\W\d_]+", stripped)
+    if not words or any(any(is_cyrillic_letter(ch) for ch in w) for w in words):
+        return None
+    real = [w for w in words if len(w) >= 3 and w.lower() not in _ABBREVIATIONS_LATIN]
+    if len(real) < 3 or any(not is_latin_letter(w[0]) for w in real):
+        return None
+    return stripped.strip(" .,:;")
+
+
+def scan_reference(text: str) -> ReferenceScan:
+    """Find the language signs and explicit translation words in a reference."""
+    normalised, subs = normalise_lookalikes(text)
+    scan = ReferenceScan(text=text, normalised=normalised)
+    scan.ditto = bool(_DITTO.match(normalised))
+    scan.own_translation = bool(_OWN_TRANSLATION.search(normalised))
+    for language, weight, evidence, pattern in _MARKERS:
+        match = pattern.search(normalised)
+        if match:
+            scan.markers.append(Marker(language, weight, evidence, match.start(), match.end()))
+    archive = [p.search(normalised) for p in _ARCHIVE_PARTS]
+    if sum(1 for m in archive if m) >= 2:
+        scan.markers.append(Marker(RU, 2.5, "archive signature ф./оп./д./л."))
+    for language, evidence, pattern in _EXPLICIT:
+        match = pattern.search(normalised)
+        if match:
+            scan.explicit.append(Marker(language, 3.0, evidence, match.start(), match.end()))
+    scan.titles = _titles(normalised, subs)
+    for title in scan.titles:
+        shown = title.text if len(title.text) <= 60 else title.text[:57] + "…"
+        if title.language == RU:
+            scan.markers.append(Marker(RU, 1.0, f"citation has Cyrillic title '{shown}'"))
+            continue
+        weight = 2.0 if title.quoted else 1.5
+        name = LANGUAGE_NAMES[title.language]
+        what = "Latin-script title" if title.language == EN else f"{name} title"
+        evidence = f"citation has {what} '{shown}'"
+        if title.lookalikes:
+            evidence += f" ({'; '.join(title.lookalikes)})"
+        scan.markers.append(Marker(title.language, weight, evidence))
+    return scan
