@@ -1,0 +1,63 @@
+"""The command palette's list of workbench actions (every binding, plus a few more)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
+
+EXTRA_COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("Filter: all segments", "filter('all')", "Show every link"),
+    ("Filter: flagged or low confidence", "filter('flagged')", "Show only flagged links"),
+    ("Filter: unconfirmed links", "filter('unconfirmed')", "Show only automatic links"),
+    ("Filter: segments with notes", "filter('notes')", "Show only links with notes"),
+)
+
+
+def key_label(key: str) -> str:
+    """A binding's keys as a person reads them (``left_square_bracket`` → ``[``)."""
+    names = {
+        "left_square_bracket": "[", "right_square_bracket": "]",
+        "left_curly_bracket": "{", "right_curly_bracket": "}",
+        "quotation_mark": '"', "question_mark": "?", "slash": "/", "colon": ":",
+        "plus": "+",
+    }
+    return ", ".join(names.get(k.strip(), k.strip()) for k in key.split(","))
+
+
+def screen_commands(screen: Screen[object]) -> Iterator[tuple[str, str, str]]:
+    """(title, action, help) for every binding of ``screen`` and its focused widgets."""
+    seen: set[str] = set()
+    nodes = [screen, *screen.query("*")]
+    for node in nodes:
+        for binding in getattr(type(node), "BINDINGS", []):
+            if not isinstance(binding, Binding) or not binding.description:
+                continue
+            if binding.action in seen or binding.action in {"command_palette"}:
+                continue
+            seen.add(binding.action)
+            yield binding.description, binding.action, f"key: {key_label(binding.key)}"
+    if any(action.startswith("cycle_filter") for action in seen):
+        yield from EXTRA_COMMANDS
+
+
+class WorkbenchCommands(Provider):
+    """Offers every action of the current screen by its description."""
+
+    def _commands(self) -> list[tuple[str, str, str]]:
+        return list(screen_commands(self.screen))
+
+    async def discover(self) -> Hits:
+        for title, action, help_text in self._commands():
+            yield DiscoveryHit(title, partial(self.screen.run_action, action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, action, help_text in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title),
+                          partial(self.screen.run_action, action), text=title, help=help_text)

@@ -1,0 +1,24 @@
+"""Messages screens send each other about the workspace."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from textual.message import Message
+
+
+class ChangeScope(StrEnum):
+    """What a change to the workspace can have touched."""
+
+    SEGMENTS = "segments"
+    ANNOTATIONS = "annotations"
+    EVERYTHING = "everything"
+
+
+class WorkspaceChanged(Message):
+    """The workspace was changed (by an editing screen); views should reload ``scope``."""
+
+    def __init__(self, scope: ChangeScope, description: str = "") -> None:
+        super().__init__()
+        self.scope = scope
+        self.description = description

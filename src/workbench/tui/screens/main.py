@@ -1,0 +1,593 @@
+"""The main screen: the aligned grid, the detail panel and the in-place editor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, TextArea
+from textual.worker import get_current_worker
+
+from workbench.core.model import Finding, GlossaryEntry, LinkStatus, SegmentStatus
+from workbench.store import Store
+from workbench.textio import InputError
+from workbench.tui.messages import ChangeScope, WorkspaceChanged
+from workbench.tui.screens.dialogs import JumpDialog, NoteDialog, SearchDialog, TermDialog
+from workbench.tui.state import RowFilter, Search, WorkbenchState
+from workbench.tui.widgets.detail_panel import DetailPanel
+from workbench.tui.widgets.segment_editor import SegmentEditor
+from workbench.tui.widgets.segment_grid import SegmentGrid
+
+_FILTER_CYCLE = [RowFilter.ALL, RowFilter.FLAGGED, RowFilter.UNCONFIRMED, RowFilter.NOTES]
+_STORE_ERRORS = (InputError, ValueError)
+
+
+def compute_findings(store: Store, translation_name: str) -> list[Finding]:
+    """QA findings for one translation of the workspace (runs in a worker thread)."""
+    from workbench.core.qa import run_checks
+
+    source = store.source()
+    translation = store.translation(translation_name)
+    return run_checks(source.sentences, translation.segments, translation.links,
+                      store.glossary(), store.quotations())
+
+
+class MainScreen(Screen[None]):
+    """Russian beside English, a detail panel for the current segment, and editing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "next_flagged", "Next flagged"),
+        Binding("N", "previous_flagged", "Previous flagged", show=False),
+        Binding("quotation_mark", "next_quotation", "Next quotation via English", show=False),
+        Binding("colon,ctrl+g", "jump", "Jump", show=False),
+        Binding("slash", "search", "Search"),
+        Binding("f", "cycle_filter", "Filter"),
+        Binding("escape", "clear_view", "Clear filter and search", show=False),
+        Binding("t", "switch_translation", "Translation"),
+        Binding("v", "toggle_compare", "Compare", show=False),
+        Binding("enter", "edit", "Edit"),
+        Binding("s", "split", "Split segment", show=False),
+        Binding("m", "merge", "Merge with next", show=False),
+        Binding("left_square_bracket", "move_boundary('tgt', -1)",
+                "Move English boundary up", show=False),
+        Binding("right_square_bracket", "move_boundary('tgt', 1)",
+                "Move English boundary down", show=False),
+        Binding("left_curly_bracket", "move_boundary('src', -1)",
+                "Move Russian boundary up", show=False),
+        Binding("right_curly_bracket", "move_boundary('src', 1)",
+                "Move Russian boundary down", show=False),
+        Binding("c", "confirm", "Confirm link", show=False),
+        Binding("A", "realign", "Re-align unconfirmed", show=False),
+        Binding("1", "set_status('draft')", "Status: draft", show=False),
+        Binding("2", "set_status('translated')", "Status: translated", show=False),
+        Binding("3", "set_status('reviewed')", "Status: reviewed", show=False),
+        Binding("0", "set_status('')", "Clear status", show=False),
+        Binding("a", "add_note", "Add note"),
+        Binding("e", "edit_note", "Edit note", show=False),
+        Binding("x", "delete_note", "Delete note", show=False),
+        Binding("plus", "add_term", "Add term"),
+        Binding("u,ctrl+z", "undo", "Undo"),
+        Binding("r,ctrl+y", "redo", "Redo"),
+        Binding("f2", "glossary", "Glossary"),
+        Binding("f3", "notes", "Notes"),
+        Binding("f6", "report", "Report", show=False),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    DEFAULT_CSS = """
+    MainScreen SegmentGrid { height: 3fr; }
+    MainScreen #bottom { height: 2fr; border-top: solid $primary; }
+    MainScreen #source-view { height: auto; max-height: 5; border: none; padding: 0 1; }
+    MainScreen SegmentEditor { display: none; }
+    MainScreen #status-line { height: 1; background: $panel; padding: 0 1; }
+    """
+
+    def __init__(self, state: WorkbenchState) -> None:
+        super().__init__()
+        self.state = state
+        self.qa_running = False
+
+    # ------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield SegmentGrid(id="grid")
+        with Vertical(id="bottom"):
+            yield SegmentEditor(id="editor")
+            yield TextArea("", id="source-view", read_only=True, soft_wrap=True,
+                           show_cursor=False)
+            yield DetailPanel(id="detail")
+        yield Static("", id="status-line")
+        yield Footer()
+
+    @property
+    def grid(self) -> SegmentGrid:
+        return self.query_one("#grid", SegmentGrid)
+
+    @property
+    def editor(self) -> SegmentEditor:
+        return self.query_one("#editor", SegmentEditor)
+
+    def on_mount(self) -> None:
+        self.title = f"workbench — {self.state.store.name}"
+        self.sub_title = str(self.state.store.path)
+        self.refresh_rows(0)
+        self.grid.focus()
+        self.run_qa()
+
+    # ----------------------------------------------------------- helpers
+
+    @property
+    def current_link(self) -> int | None:
+        """The link index of the current row, or None when no row is shown."""
+        cursor = self.grid.cursor
+        if 0 <= cursor < len(self.state.visible):
+            return self.state.visible[cursor]
+        return None
+
+    def refresh_rows(self, link_index: int | None = None) -> None:
+        """Rebuild the grid from the state, keeping the cursor on ``link_index``."""
+        if link_index is None:
+            link_index = self.current_link or 0
+        cursor = self.state.row_position(link_index)
+        self.grid.set_rows(self.state.rows(), self.state.headers, cursor=cursor)
+        self.refresh_detail()
+
+    def refresh_detail(self) -> None:
+        link_index = self.current_link
+        detail = self.state.detail(link_index) if link_index is not None else None
+        self.query_one(DetailPanel).show(detail, self.state.translation_name)
+        source = self.query_one("#source-view", TextArea)
+        source.load_text(detail.source_text if detail is not None else "")
+        self.update_status()
+
+    def update_status(self) -> None:
+        state = self.state
+        parts = [f"{state.translation_name}"]
+        if state.compare_name:
+            parts.append(f"vs {state.compare_name}")
+        parts.append(f"{len(state.visible)}/{len(state.translation.links)} links")
+        if state.row_filter is not RowFilter.ALL:
+            parts.append(f"filter: {state.row_filter.label}")
+        if state.search is not None:
+            kind = "regex" if state.search.regex else "text"
+            parts.append(f"search ({kind}): {state.search.text}")
+        if self.qa_running:
+            parts.append("QA running…")
+        else:
+            parts.append(f"{len(state.findings)} QA findings")
+        self.query_one("#status-line", Static).update(" · ".join(parts))
+
+    def _change(self, action: Callable[[], object], scope: ChangeScope,
+                done: str | None = None, link_index: int | None = None) -> bool:
+        """Run a store change; on success reload ``scope`` and say ``done``."""
+        try:
+            action()
+        except _STORE_ERRORS as exc:
+            self.notify(str(exc), title="Not changed", severity="error")
+            return False
+        self.reload(scope, link_index)
+        if done:
+            self.notify(done, timeout=3)
+        return True
+
+    def reload(self, scope: ChangeScope, link_index: int | None = None) -> None:
+        if scope is ChangeScope.ANNOTATIONS:
+            self.state.reload_annotations()
+            self.state.reload_translation()
+        elif scope is ChangeScope.SEGMENTS:
+            self.state.reload_translation()
+        else:
+            self.state.reload_all()
+        self.refresh_rows(link_index)
+        if scope is not ChangeScope.ANNOTATIONS or self.state.findings:
+            self.run_qa()
+
+    @on(WorkspaceChanged)
+    def on_workspace_changed(self, event: WorkspaceChanged) -> None:
+        self.reload(event.scope)
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.update_status()
+
+    # --------------------------------------------------------------- QA
+
+    def run_qa(self) -> None:
+        self.qa_running = True
+        self.update_status()
+        self._qa_worker(self.state.translation_name, self.state.store.revision())
+
+    @work(thread=True, exclusive=True, group="qa")
+    def _qa_worker(self, translation_name: str, revision: int) -> None:
+        findings = compute_findings(self.state.store, translation_name)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._qa_done, translation_name, revision, findings)
+
+    def _qa_done(self, translation_name: str, revision: int, findings: list[Finding]) -> None:
+        self.qa_running = False
+        if translation_name != self.state.translation_name:
+            return
+        link_index = self.current_link
+        self.state.set_findings(findings)
+        self.refresh_rows(link_index)
+
+    # -------------------------------------------------------- navigation
+
+    @on(SegmentGrid.CursorMoved)
+    def on_cursor_moved(self, event: SegmentGrid.CursorMoved) -> None:
+        self.refresh_detail()
+
+    def _go(self, position: int | None, nothing: str) -> None:
+        if position is None:
+            self.notify(nothing, timeout=3)
+        else:
+            self.grid.move_cursor(position)
+
+    def action_next_flagged(self) -> None:
+        self._go(self.state.next_matching(self.grid.cursor, self.state.flagged),
+                 "Nothing flagged here.")
+
+    def action_previous_flagged(self) -> None:
+        self._go(self.state.next_matching(self.grid.cursor, self.state.flagged, backwards=True),
+                 "Nothing flagged here.")
+
+    def action_next_quotation(self) -> None:
+        self._go(self.state.next_matching(self.grid.cursor, self.state.via_english_link),
+                 "No quotation taken from English here.")
+
+    def action_jump(self) -> None:
+        def jump(number: int | None) -> None:
+            if number is not None:
+                if number - 1 not in self.state.visible:
+                    self.state.set_filter(RowFilter.ALL)
+                    self.state.set_search(None)
+                    self.refresh_rows(number - 1)
+                else:
+                    self.grid.move_cursor(self.state.row_position(number - 1))
+                self.grid.focus()
+
+        self.app.push_screen(JumpDialog(len(self.state.translation.links)), jump)
+
+    def action_search(self) -> None:
+        def search(found: Search | None) -> None:
+            if found is not None:
+                self.state.set_search(found)
+                self.refresh_rows()
+                if not self.state.visible:
+                    self.notify(f"No segment matches {found.text!r}.", severity="warning")
+
+        self.app.push_screen(SearchDialog(self.state.search), search)
+
+    def action_cycle_filter(self) -> None:
+        position = _FILTER_CYCLE.index(self.state.row_filter)
+        self.apply_filter(_FILTER_CYCLE[(position + 1) % len(_FILTER_CYCLE)])
+
+    def apply_filter(self, row_filter: RowFilter) -> None:
+        self.state.set_filter(row_filter)
+        self.refresh_rows()
+        self.notify(f"Showing {row_filter.label}: {len(self.state.visible)} links.", timeout=3)
+
+    def action_filter(self, name: str) -> None:
+        self.apply_filter(RowFilter(name))
+
+    def action_clear_view(self) -> None:
+        if self.state.row_filter is RowFilter.ALL and self.state.search is None:
+            return
+        self.state.set_filter(RowFilter.ALL)
+        self.state.set_search(None)
+        self.refresh_rows()
+
+    def action_switch_translation(self) -> None:
+        link_index = self.current_link
+        name = self.state.switch_translation()
+        self.refresh_rows(link_index)
+        self.run_qa()
+        self.notify(f"Translation: {name}", timeout=3)
+
+    def action_toggle_compare(self) -> None:
+        name = self.state.toggle_compare()
+        self.refresh_rows()
+        self.notify(f"Comparing with {name}" if name else "Comparison off", timeout=3)
+
+    # ----------------------------------------------------------- editing
+
+    def action_edit(self) -> None:
+        link_index = self.current_link
+        if link_index is None:
+            return
+        link = self.state.translation.links[link_index]
+        if not link.tgt:
+            self.notify("This link has no English sentence: move a boundary to give it one.",
+                        severity="warning")
+            return
+        self.editor.start(link_index, [self.state.translation.segments[j] for j in link.tgt])
+
+    def action_split(self) -> None:
+        self.action_edit()
+        if self.editor.display:
+            self.notify("Put the cursor where the segment should split, then press Ctrl+B.",
+                        timeout=5)
+
+    def _close_editor(self) -> None:
+        self.editor.display = False
+        self.grid.focus()
+
+    @on(SegmentEditor.Leave)
+    def on_editor_leave(self) -> None:
+        self._close_editor()
+
+    def _save_lines(self, link_index: int, lines: list[str]) -> bool:
+        editor = self.editor
+        link = self.state.translation.links[link_index]
+        if len(lines) != len(link.tgt):
+            self.notify("Keep one line per English segment (split with Ctrl+B).",
+                        severity="error")
+            return False
+        name = self.state.translation_name
+        for segment, original, line in zip(link.tgt, editor.original, lines, strict=True):
+            text = line.strip()
+            if text == original:
+                continue
+            if not self._change(partial(self.state.store.edit_segment, name, segment, text,
+                                        expect=original),
+                                ChangeScope.SEGMENTS, link_index=link_index):
+                return False
+        return True
+
+    @on(SegmentEditor.Save)
+    def on_editor_save(self, event: SegmentEditor.Save) -> None:
+        link_index = self.editor.link_index
+        if self._save_lines(link_index, event.lines):
+            self._close_editor()
+            self.notify("Saved.", timeout=2)
+
+    @on(SegmentEditor.Split)
+    def on_editor_split(self, event: SegmentEditor.Split) -> None:
+        link_index = self.editor.link_index
+        if not self._save_lines(link_index, event.lines):
+            return
+        link = self.state.translation.links[link_index]
+        segment = link.tgt[event.line]
+        text = self.state.translation.segments[segment]
+        line = event.lines[event.line]
+        offset = event.offset - (len(line) - len(line.lstrip()))
+        if self._change(
+            lambda: self.state.store.split_segment(self.state.translation_name, segment, offset),
+            ChangeScope.SEGMENTS, f"Split segment {segment + 1}.", link_index,
+        ):
+            self._close_editor()
+        elif not 0 < offset < len(text):
+            self.notify("Put the cursor inside the sentence to split it.", severity="warning")
+
+    def action_merge(self) -> None:
+        link_index = self.current_link
+        if link_index is None:
+            return
+        link = self.state.translation.links[link_index]
+        if not link.tgt or link.tgt[-1] + 1 >= len(self.state.translation.segments):
+            self.notify("No following English segment to merge with.", severity="warning")
+            return
+        segment = link.tgt[-1]
+        self._change(
+            lambda: self.state.store.merge_segments(self.state.translation_name, segment),
+            ChangeScope.SEGMENTS, f"Merged English segments {segment + 1} and {segment + 2}.",
+            link_index,
+        )
+
+    def action_move_boundary(self, side: str, delta: int) -> None:
+        link_index = self.current_link
+        if link_index is None:
+            return
+        if side not in ("src", "tgt"):
+            return
+        store_side: str = side
+        self._change(
+            lambda: self.state.store.move_boundary(
+                self.state.translation_name, link_index,
+                "src" if store_side == "src" else "tgt", delta),
+            ChangeScope.SEGMENTS, "Moved the link boundary.", link_index,
+        )
+
+    def action_confirm(self) -> None:
+        link_index = self.current_link
+        if link_index is None:
+            return
+        link = self.state.translation.links[link_index]
+        if link.status is LinkStatus.AUTOMATIC:
+            self._change(
+                lambda: self.state.store.confirm_link(self.state.translation_name, link_index),
+                ChangeScope.SEGMENTS, f"Link {link_index + 1} confirmed.", link_index,
+            )
+            self.grid.action_cursor_down()
+        else:
+            self.notify(f"Link {link_index + 1} is already {link.status.value}.", timeout=3)
+
+    def action_set_status(self, value: str) -> None:
+        link_index = self.current_link
+        if link_index is None:
+            return
+        link = self.state.translation.links[link_index]
+        if not link.tgt:
+            self.notify("This link has no English segment to mark.", severity="warning")
+            return
+        status = SegmentStatus(value) if value else None
+        self._change(
+            lambda: self.state.store.set_status(self.state.translation_name, list(link.tgt),
+                                                status),
+            ChangeScope.SEGMENTS, f"Status: {value or 'none'}.", link_index,
+        )
+
+    def action_realign(self) -> None:
+        self.notify("Re-aligning the unconfirmed links…", timeout=3)
+        self._realign_worker(self.state.translation_name, self.current_link or 0)
+
+    @work(thread=True, exclusive=True, group="realign")
+    def _realign_worker(self, translation_name: str, link_index: int) -> None:
+        from workbench.core.align import align_sentences
+
+        store = self.state.store
+        source = store.source()
+        translation = store.translation(translation_name)
+        fixed = [link for link in translation.links if link.fixed]
+        links = align_sentences([s.text for s in source.sentences], translation.segments,
+                                fixed=fixed)
+        if get_current_worker().is_cancelled:
+            return
+        self.app.call_from_thread(self._realign_done, translation_name, links, link_index)
+
+    def _realign_done(self, translation_name: str, links: list[object], link_index: int) -> None:
+        from workbench.core.model import Link
+
+        new_links = [link for link in links if isinstance(link, Link)]
+        self._change(
+            lambda: self.state.store.set_links(translation_name, new_links,
+                                               description="Re-align unconfirmed links"),
+            ChangeScope.SEGMENTS, "Re-aligned the unconfirmed links.", link_index,
+        )
+
+    # ------------------------------------------------------ notes, terms
+
+    def _current_src_index(self) -> int | None:
+        link_index = self.current_link
+        if link_index is None:
+            return None
+        link = self.state.translation.links[link_index]
+        if link.src:
+            return link.src[0]
+        earlier = [i for other in self.state.translation.links[:link_index] for i in other.src]
+        return earlier[-1] if earlier else 0
+
+    def action_add_note(self) -> None:
+        src_index = self._current_src_index()
+        if src_index is None:
+            return
+        link_index = self.current_link
+
+        def add(text: str | None) -> None:
+            if text:
+                self._change(
+                    lambda: self.state.store.add_note(
+                        src_index, text, translation=self.state.translation_name,
+                        author=self.app_author()),
+                    ChangeScope.ANNOTATIONS, "Note added.", link_index,
+                )
+
+        self.app.push_screen(NoteDialog(f"Note on Russian sentence {src_index + 1}"), add)
+
+    def app_author(self) -> str:
+        author = getattr(self.app, "author", "")
+        return author if isinstance(author, str) else ""
+
+    def _current_notes(self) -> list[int]:
+        link_index = self.current_link
+        if link_index is None:
+            return []
+        notes = self.state.link_notes(self.state.translation.links[link_index])
+        return [note.id for note in notes if note.id is not None]
+
+    def action_edit_note(self) -> None:
+        ids = self._current_notes()
+        if not ids:
+            self.notify("No note on this segment (a adds one).", timeout=3)
+            return
+        note = self.state.store.note(ids[-1])
+        link_index = self.current_link
+
+        def edit(text: str | None) -> None:
+            if text:
+                self._change(lambda: self.state.store.update_note(ids[-1], text),
+                             ChangeScope.ANNOTATIONS, "Note saved.", link_index)
+
+        self.app.push_screen(NoteDialog("Edit note", note.text), edit)
+
+    def action_delete_note(self) -> None:
+        ids = self._current_notes()
+        if not ids:
+            self.notify("No note on this segment.", timeout=3)
+            return
+        self._change(lambda: self.state.store.delete_note(ids[-1]), ChangeScope.ANNOTATIONS,
+                     "Note deleted (u to undo).", self.current_link)
+
+    def action_add_term(self) -> None:
+        source_view = self.query_one("#source-view", TextArea)
+        russian = source_view.selected_text.strip()
+        english = self.editor.selected_text.strip() if self.editor.display else ""
+        link_index = self.current_link
+
+        def add(entry: GlossaryEntry | None) -> None:
+            if entry is not None:
+                self._change(lambda: self.state.store.add_term(entry), ChangeScope.ANNOTATIONS,
+                             f"Glossary term {entry.source} added.", link_index)
+
+        draft = GlossaryEntry(source=russian, targets=(english,) if english else (),
+                              status="proposed")
+        self.app.push_screen(TermDialog("Add a glossary term", draft), add)
+
+    # ------------------------------------------------------------- undo
+
+    def action_undo(self) -> None:
+        self._undo_redo(self.state.store.undo, "Undone", "Nothing to undo.")
+
+    def action_redo(self) -> None:
+        self._undo_redo(self.state.store.redo, "Redone", "Nothing to redo.")
+
+    def _undo_redo(self, step: Callable[[], str | None], verb: str, nothing: str) -> None:
+        link_index = self.current_link
+        try:
+            description = step()
+        except _STORE_ERRORS as exc:
+            self.notify(str(exc), title=f"Not {verb.lower()}", severity="error")
+            return
+        if description is None:
+            self.notify(nothing, timeout=3)
+            return
+        self.reload(ChangeScope.EVERYTHING, link_index)
+        self.notify(f"{verb}: {description}", timeout=3)
+
+    # ---------------------------------------------------- other screens
+
+    def action_glossary(self) -> None:
+        from workbench.tui.screens.glossary import GlossaryScreen
+
+        def back(changed: bool | None) -> None:
+            if changed:
+                self.reload(ChangeScope.EVERYTHING)
+
+        self.app.push_screen(GlossaryScreen(self.state.store), back)
+
+    def action_notes(self) -> None:
+        from workbench.tui.screens.notes import NotesScreen
+
+        def go(src_index: int | None) -> None:
+            self.reload(ChangeScope.EVERYTHING)
+            if src_index is not None:
+                for position, link in enumerate(self.state.translation.links):
+                    if src_index in link.src:
+                        self.state.set_filter(RowFilter.ALL)
+                        self.state.set_search(None)
+                        self.refresh_rows(position)
+                        break
+
+        self.app.push_screen(NotesScreen(self.state.store, self.state.translation_name), go)
+
+    def action_help(self) -> None:
+        from workbench.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def action_report(self) -> None:
+        from workbench.tui.screens.jobs import JobScreen, report_job
+
+        self.app.push_screen(JobScreen("Writing the quality report…", self.state.store,
+                                       report_job(None)))
+
+    async def action_quit(self) -> None:
+        self.app.exit()

@@ -1,0 +1,118 @@
+"""The detail panel: everything known about the current segment, in full.
+
+Built from rich ``Text`` appended piece by piece, so text from the corpus, notes
+and glossary is never read as markup.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from workbench.core.model import Provenance, Severity
+from workbench.tui.state import LinkDetail
+
+_SEVERITY_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def _heading(text: Text, title: str) -> None:
+    text.append("\n" + title + "\n", style="bold underline")
+
+
+def render_detail(detail: LinkDetail | None, translation_name: str) -> Text:
+    """The panel's text for one link (or a hint when nothing is selected)."""
+    text = Text()
+    if detail is None:
+        text.append("No segment selected.", style="italic")
+        return text
+    link = detail.link
+    text.append(f"Link {detail.link_index + 1}", style="bold")
+    text.append(f"  type {link.kind}  score {link.score:.2f}")
+    if detail.low_confidence:
+        text.append("  LOW CONFIDENCE", style="bold yellow")
+    text.append(f"  {link.status.value}", style="green" if link.fixed else "")
+    statuses = sorted({s.value for s in detail.statuses if s is not None})
+    text.append("  status " + ("/".join(statuses) if statuses else "none"))
+    _heading(text, "Russian")
+    text.append(detail.source_text or "(no Russian sentence: a 0-1 link)")
+    _heading(text, f"English: {translation_name}")
+    if detail.target_segments:
+        for number, segment in enumerate(detail.target_segments, start=1):
+            if len(detail.target_segments) > 1:
+                text.append(f"[{number}] ", style="dim")
+            text.append(segment + "\n")
+        text.rstrip()
+    else:
+        text.append("(no English sentence: a 1-0 link)")
+    if detail.compare_name is not None:
+        _heading(text, f"English: {detail.compare_name}")
+        text.append(detail.compare_text or "(nothing here)")
+    via_english = [q for q in detail.quotations if q.provenance is Provenance.VIA_ENGLISH]
+    for quotation in via_english:
+        _heading(text, "Quotation taken from English: translate from the English source")
+        text.append(quotation.text, style="italic")
+        text.append("\n")
+        if quotation.citation:
+            text.append("Source to consult: ", style="bold")
+            text.append(quotation.citation + "\n")
+        if quotation.advice:
+            text.append("Advice: ", style="bold")
+            text.append(quotation.advice + "\n")
+        text.append(f"Confidence {quotation.confidence:.2f}\n")
+        for evidence in quotation.evidence:
+            text.append("  • " + evidence + "\n", style="dim")
+        text.rstrip()
+    others = [q for q in detail.quotations if q.provenance is not Provenance.VIA_ENGLISH]
+    if others:
+        _heading(text, "Other quotations")
+        for quotation in others:
+            text.append(f"{quotation.provenance.value}: ", style="bold")
+            text.append(quotation.text[:200] + ("…" if len(quotation.text) > 200 else "") + "\n")
+        text.rstrip()
+    if detail.glossary_hits:
+        _heading(text, "Glossary")
+        for hit in detail.glossary_hits:
+            text.append(hit.found, style="bold")
+            text.append(" → " + " | ".join(hit.entry.targets))
+            if hit.approved_used:
+                text.append("  ✓ used", style="green")
+            else:
+                text.append("  ✗ not used", style="bold red")
+            if hit.forbidden_used:
+                text.append("  forbidden: " + ", ".join(hit.forbidden_used), style="bold red")
+            text.append("\n")
+        text.rstrip()
+    if detail.notes:
+        _heading(text, "Notes")
+        for note in detail.notes:
+            who = ", ".join(part for part in (note.author, note.created[:10]) if part)
+            if who:
+                text.append(f"[{who}] ", style="dim")
+            text.append(note.text + "\n")
+        text.rstrip()
+    if detail.findings:
+        _heading(text, "QA")
+        for finding in detail.findings:
+            text.append(f"{finding.severity.value} ", style=_SEVERITY_STYLES[finding.severity])
+            text.append(f"{finding.check}: ", style="bold")
+            text.append(finding.message + "\n")
+        text.rstrip()
+    return text
+
+
+class DetailPanel(VerticalScroll):
+    """A scrolling panel showing :func:`render_detail` for the current link."""
+
+    DEFAULT_CSS = """
+    DetailPanel { height: 1fr; padding: 0 1; }
+    DetailPanel > #detail-body { width: 1fr; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(), id="detail-body")
+
+    def show(self, detail: LinkDetail | None, translation_name: str) -> None:
+        self.query_one("#detail-body", Static).update(render_detail(detail, translation_name))
+        self.scroll_home(animate=False)
