@@ -344,3 +344,14 @@ def test_unknown_check_and_bad_links_are_refused() -> None:
         run_checks(spans(["а"]), ["a"], one_to_one(1), [], checks=["spelling"])
     with pytest.raises(ValueError, match="missing sentences"):
         run_checks(spans(["а"]), ["a"], [Link((0,), (3,))], [])
+
+
+def test_an_english_paragraph_reopening_a_continued_quotation_is_fine() -> None:
+    source = ["Он сказал: «Мы чувствуем.", "В результате мы стали на путь.", "Это всё»."]
+    sent = spans(source)
+    quotation = QuotationSpan(sent[0].start + 11, sent[2].end - 1, "«…»", Provenance.VIA_ENGLISH, 1)
+    target = ["He said: “We feel.", "“As a result we set out on the road.", "That is all.”"]
+    found = run_checks(sent, target, one_to_one(3), [], [quotation], checks=["unbalanced-marks"])
+    assert found == []
+    found = run_checks(sent, target, one_to_one(3), [], [], checks=["unbalanced-marks"])
+    assert [f.src for f in found] == [(1,)]

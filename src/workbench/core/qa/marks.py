@@ -10,6 +10,12 @@ unbalanced in the same way. The check therefore compares, per link:
   odd or even. Russian and English differ in which marks they use and nest, but a
   balanced passage has an even number of double marks in either language.
   Single quotes are not counted: in English ’ is also the apostrophe.
+
+English typography reopens a quotation at each new paragraph it continues
+into (an opening mark with no closing one at the end of the previous
+paragraph); Russian does not. So where the source sentence lies inside a
+quotation that began earlier, a translation starting with an opening mark the
+source lacks is not counted as unbalanced.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from __future__ import annotations
 import re
 
 from workbench.core.model import Finding, Severity
-from workbench.core.qa.context import QAContext
+from workbench.core.qa.context import LinkText, QAContext
 
 __all__ = ["MarkBalance", "check_unbalanced_marks", "mark_balance"]
 
@@ -27,6 +33,7 @@ _LIST_MARKER = re.compile(
     r"\((?:\d{1,2}|[a-zа-я])\)|(?:^|(?<=\s))(?:\d{1,2}|[a-zа-я])\)", re.IGNORECASE
 )
 _DOUBLE_QUOTES = '«»„“”"‟〝〞＂'
+_OPENING_QUOTES = "“«„\"‟〝＂"
 _BRACKETS = {"(": ")", "[": "]"}
 
 
@@ -68,6 +75,22 @@ def _bracket_problem(kind: str, source: int, target: int) -> str | None:
     return f"{kind} brackets: translation {describe(target)}, source {describe(source)}"
 
 
+def _continues_a_quotation(ctx: QAContext, sentence_index: int) -> bool:
+    sentence = ctx.source_sentences[sentence_index]
+    return any(q.start < sentence.start < q.end for q in ctx.quotations)
+
+
+def _reopens_quotation(ctx: QAContext, pair: LinkText) -> bool:
+    """The translation starts with a paragraph-continuation mark the source lacks."""
+    target, source = pair.target.lstrip(), pair.source.lstrip()
+    return (
+        bool(pair.link.src)
+        and target[:1] in _OPENING_QUOTES
+        and source[:1] not in _DOUBLE_QUOTES
+        and _continues_a_quotation(ctx, pair.link.src[0])
+    )
+
+
 def check_unbalanced_marks(ctx: QAContext) -> list[Finding]:
     """Brackets or quotation marks balanced differently in the translation than in the source."""
     findings = []
@@ -76,6 +99,8 @@ def check_unbalanced_marks(ctx: QAContext) -> list[Finding]:
             continue
         source = mark_balance(pair.source)
         target = mark_balance(pair.target)
+        if _reopens_quotation(ctx, pair):
+            target = MarkBalance((target.round, target.square, target.quotes - 1))
         problems = [
             p
             for p in (
