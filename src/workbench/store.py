@@ -665,9 +665,11 @@ class Store:
                     author=row[4], created=row[5], modified=row[6])
 
     def add_note(self, src_index: int, text: str, *, author: str = "",
-                 translation: str | None = None, created: str | None = None) -> Note:
+                 translation: str | None = None, created: str | None = None,
+                 modified: str | None = None) -> Note:
         """Add a note on source sentence ``src_index`` (optionally tied to one
-        translation). ``created`` defaults to now. Returns the note with its id."""
+        translation). ``created`` defaults to now, ``modified`` to ``created``.
+        Returns the note with its id."""
         if not text.strip():
             raise WorkspaceError("a note needs some text")
         with self._action(f"Add note on segment {src_index + 1}") as ops:
@@ -676,7 +678,7 @@ class Store:
                 self._translation_ref(translation)
             stamp = created or _now()
             note = Note(text=text, src_index=src_index, author=author, created=stamp,
-                        modified=stamp, translation=translation)
+                        modified=modified or stamp, translation=translation)
             row = self._note_row(note)
             note_id = self._next_id("notes")
             self._apply(ops, {"op": "row", "table": "notes", "id": note_id, "old": None,
@@ -855,6 +857,12 @@ class Store:
             return str(row[1])
 
     # ------------------------------------------------------------------ internals: transactions
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group several changes (e.g. an import) into one transaction: all or nothing."""
+        with self._write():
+            yield
 
     @contextmanager
     def _read(self) -> Iterator[None]:
