@@ -466,3 +466,21 @@ def test_open_a_workspace_from_a_newer_workbench(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=rf"w.sqlite: workspace schema version "
                        rf"{SCHEMA_VERSION + 1} is newer"):
         Store.open(path)
+
+
+def test_many_splits_in_one_place_keep_the_order_and_undo(store: Store) -> None:
+    words = [f"w{i}" for i in range(40)]
+    store.edit_segment("en", 1, " ".join(words))
+    for _ in range(39):
+        # Always split segment 2 (index 1) before its last word: the new rows keep
+        # landing between the same two neighbours.
+        text = store.segment_text("en", 1)
+        store.split_segment("en", 1, text.rindex(" "))
+    segments = store.translation("en").segments
+    assert segments == ["Bukharin came.", *words, "Rykov left.", "Everyone waited."]
+    assert kinds(store)[1] == ((1,), tuple(range(1, 41)), "automatic")
+    assert kinds(store)[2] == ((2,), (41,), "automatic")
+    for _ in range(39):
+        store.undo()
+    assert store.translation("en").segments[1] == " ".join(words)
+    assert store.integrity_problems() == []

@@ -99,22 +99,22 @@ CREATE TABLE translations (
 );
 CREATE TABLE segments (
     translation_id INTEGER NOT NULL REFERENCES translations(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
+    ord INTEGER NOT NULL,
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
     override TEXT,
     status TEXT CHECK (status IN ('draft', 'translated', 'reviewed')),
-    PRIMARY KEY (translation_id, position)
+    PRIMARY KEY (translation_id, ord)
 ) WITHOUT ROWID;
 CREATE TABLE links (
     translation_id INTEGER NOT NULL REFERENCES translations(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
+    ord INTEGER NOT NULL,
     src_count INTEGER NOT NULL CHECK (src_count >= 0),
     tgt_count INTEGER NOT NULL CHECK (tgt_count >= 0),
     score REAL NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('automatic', 'confirmed', 'manual')),
     CHECK (src_count + tgt_count > 0),
-    PRIMARY KEY (translation_id, position)
+    PRIMARY KEY (translation_id, ord)
 ) WITHOUT ROWID;
 CREATE TABLE notes (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -164,6 +164,9 @@ MIGRATIONS: list[str] = [_SCHEMA_V1]
 """Schema scripts; the file's ``user_version`` is the number of them applied."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+ORD_STEP = 1 << 20
+"""Spacing of the sort keys of segments and links: room for many inserts in one place."""
 
 Side = Literal["src", "tgt"]
 
@@ -388,7 +391,7 @@ class Store:
             document = self._document(ref.document_id)
             rows = self._db.execute(
                 'SELECT start, "end", override, status FROM segments '
-                "WHERE translation_id = ? ORDER BY position",
+                "WHERE translation_id = ? ORDER BY ord",
                 (ref.id,),
             ).fetchall()
             text = document.text
@@ -1002,16 +1005,16 @@ class Store:
                 raise WorkspaceError(f"{name}: status for segment {index + 1}, which does "
                                      "not exist")
         self._db.executemany(
-            'INSERT INTO segments (translation_id, position, start, "end", override, status) '
+            'INSERT INTO segments (translation_id, ord, start, "end", override, status) '
             "VALUES (?, ?, ?, ?, ?, ?)",
-            ((translation_id, i, s, e, o,
+            ((translation_id, i * ORD_STEP, s, e, o,
               SegmentStatus(statuses[i]).value if i in statuses else None)
              for i, (s, e, o) in enumerate(rows)))
         link_rows = _rows_from_links(links, n_src, len(rows))
         self._db.executemany(
-            "INSERT INTO links (translation_id, position, src_count, tgt_count, score, status) "
+            "INSERT INTO links (translation_id, ord, src_count, tgt_count, score, status) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            ((translation_id, i, *row) for i, row in enumerate(link_rows)))
+            ((translation_id, i * ORD_STEP, *row) for i, row in enumerate(link_rows)))
 
     def _write_quotations(self, quotations: Sequence[QuotationSpan]) -> None:
         text = self._source_text()
@@ -1068,9 +1071,12 @@ class Store:
                                  f"numbered from 0)")
 
     def _segment_row(self, ref: _TranslationRef, index: int) -> Row:
-        row = self._db.execute(
-            'SELECT start, "end", override, status FROM segments '
-            "WHERE translation_id = ? AND position = ?", (ref.id, index)).fetchone()
+        row = None
+        if index >= 0:
+            row = self._db.execute(
+                'SELECT start, "end", override, status FROM segments '
+                "WHERE translation_id = ? ORDER BY ord LIMIT 1 OFFSET ?",
+                (ref.id, index)).fetchone()
         if row is None:
             count = self._db.execute("SELECT count(*) FROM segments WHERE translation_id = ?",
                                      (ref.id,)).fetchone()[0]
@@ -1084,13 +1090,12 @@ class Store:
 
     def _splice_rows(self, table: str, translation_id: int, start: int = 0,
                      stop: int | None = None) -> list[Row]:
+        """Rows ``start`` to ``stop`` (indices, not sort keys) of a translation's table."""
         columns = ", ".join(_SPLICE_COLUMNS[table])
-        query = (f"SELECT {columns} FROM {table} WHERE translation_id = ? AND position >= ?")
-        params: list[Any] = [translation_id, start]
-        if stop is not None:
-            query += " AND position < ?"
-            params.append(stop)
-        return [tuple(r) for r in self._db.execute(query + " ORDER BY position", params)]
+        limit = -1 if stop is None else max(0, stop - start)
+        return [tuple(r) for r in self._db.execute(
+            f"SELECT {columns} FROM {table} WHERE translation_id = ? ORDER BY ord "
+            "LIMIT ? OFFSET ?", (translation_id, limit, start))]
 
     def _keyed_row(self, table: str, row_id: int) -> Row | None:
         columns = ", ".join(_KEYED_COLUMNS[table])
@@ -1127,28 +1132,55 @@ class Store:
             self._apply_row(op)
 
     def _apply_splice(self, op: Op) -> None:
+        """Replace rows ``pos`` … ``pos + len(old)`` of a table by ``new``.
+
+        Rows are ordered by a sparse integer key (``ord``), so inserting between two
+        rows takes a key between theirs and no other row moves; only when the gap is
+        used up are the translation's keys spread out again.
+        """
         table, tid, pos = op["table"], int(op["translation"]), int(op["pos"])
         old = [tuple(r) for r in op["old"]]
         new = [tuple(r) for r in op["new"]]
-        current = self._splice_rows(table, tid, pos, pos + len(old))
-        if current != old:
-            raise ConflictError(self.path, f"the {table} changed since; cannot apply this change")
-        self._db.execute(f"DELETE FROM {table} WHERE translation_id = ? AND position >= ? "
-                         "AND position < ?", (tid, pos, pos + len(old)))
-        delta = len(new) - len(old)
-        if delta:
-            # Two steps through negative positions keep the primary key unique throughout.
-            self._db.execute(f"UPDATE {table} SET position = -1 - (position + ?) "
-                             "WHERE translation_id = ? AND position >= ?",
-                             (delta, tid, pos + len(old)))
-            self._db.execute(f"UPDATE {table} SET position = -1 - position "
-                             "WHERE translation_id = ? AND position < 0", (tid,))
         columns = _SPLICE_COLUMNS[table]
+        first = max(pos - 1, 0)
+        window = self._db.execute(
+            f"SELECT ord, {', '.join(columns)} FROM {table} WHERE translation_id = ? "
+            "ORDER BY ord LIMIT ? OFFSET ?", (tid, len(old) + 2, first)).fetchall()
+        before = window[0][0] if pos > 0 and window else None
+        current = window[pos - first:pos - first + len(old)]
+        after_rows = window[pos - first + len(old):]
+        after = after_rows[0][0] if after_rows else None
+        if [tuple(r[1:]) for r in current] != old or (pos > 0 and before is None):
+            raise ConflictError(self.path, f"the {table} changed since; cannot apply this change")
+        if current:
+            self._db.execute(f"DELETE FROM {table} WHERE translation_id = ? AND ord >= ? "
+                             "AND ord <= ?", (tid, current[0][0], current[-1][0]))
+        if not new:
+            return
+        keys = _keys_between(before, after, len(new))
+        if keys is None:
+            self._spread_keys(table, tid)
+            self._apply_insert(table, tid, pos, new)
+            return
         placeholders = ", ".join("?" * (len(columns) + 2))
         self._db.executemany(
-            f"INSERT INTO {table} (translation_id, position, {', '.join(columns)}) "
+            f"INSERT INTO {table} (translation_id, ord, {', '.join(columns)}) "
             f"VALUES ({placeholders})",
-            ((tid, pos + i, *row) for i, row in enumerate(new)))
+            ((tid, key, *row) for key, row in zip(keys, new, strict=True)))
+
+    def _apply_insert(self, table: str, tid: int, pos: int, new: Sequence[Row]) -> None:
+        self._apply_splice(_splice_op(table, tid, pos, [], new))
+
+    def _spread_keys(self, table: str, tid: int) -> None:
+        """Give a translation's rows evenly spaced sort keys again (rarely needed)."""
+        columns = _SPLICE_COLUMNS[table]
+        rows = self._splice_rows(table, tid)
+        self._db.execute(f"DELETE FROM {table} WHERE translation_id = ?", (tid,))
+        placeholders = ", ".join("?" * (len(columns) + 2))
+        self._db.executemany(
+            f"INSERT INTO {table} (translation_id, ord, {', '.join(columns)}) "
+            f"VALUES ({placeholders})",
+            ((tid, i * ORD_STEP, *row) for i, row in enumerate(rows)))
 
     def _apply_row(self, op: Op) -> None:
         table, row_id = op["table"], int(op["id"])
@@ -1204,6 +1236,22 @@ def _splice_op(table: str, translation_id: int, pos: int, old: Sequence[Row],
                new: Sequence[Row]) -> Op:
     return {"op": "splice", "table": table, "translation": translation_id, "pos": pos,
             "old": [list(r) for r in old], "new": [list(r) for r in new]}
+
+
+def _keys_between(before: int | None, after: int | None, count: int) -> list[int] | None:
+    """``count`` increasing integer keys strictly between ``before`` and ``after``
+    (either may be open), or None when the gap is too small."""
+    if before is None and after is None:
+        before, after = -ORD_STEP, ORD_STEP * count
+    elif before is None:
+        assert after is not None
+        before = after - ORD_STEP * (count + 1)
+    elif after is None:
+        after = before + ORD_STEP * (count + 1)
+    spacing = (after - before) // (count + 1)
+    if spacing < 1:
+        return None
+    return [before + spacing * (k + 1) for k in range(count)]
 
 
 def _inverse(op: Op) -> Op:
