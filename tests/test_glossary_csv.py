@@ -1,9 +1,16 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workbench.core.model import GlossaryEntry
-from workbench.formats.glossary_csv import read_glossary, render_glossary, write_glossary
+from workbench.formats.glossary_csv import (
+    parse_glossary,
+    read_glossary,
+    render_glossary,
+    write_glossary,
+)
 from workbench.textio import InputError
 
 HEADER = "ru,en,forbidden,pos,definition,note,case_sensitive,status\n"
@@ -119,3 +126,43 @@ def test_same_term_with_different_parts_of_speech_is_not_a_duplicate(tmp_path: P
 def test_terms_containing_the_separator_cannot_be_written() -> None:
     with pytest.raises(ValueError, match="separator"):
         render_glossary([GlossaryEntry("ЦК", ("CC|Central Committee",))])
+
+
+_term = (
+    st.text(
+        alphabet=st.characters(
+            blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="|"
+        ),
+        min_size=1,
+        max_size=12,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
+_free_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x00"), max_size=30
+)
+
+
+@given(
+    entries=st.lists(
+        st.builds(
+            GlossaryEntry,
+            source=_term,
+            targets=st.lists(_term, min_size=1, max_size=3).map(tuple),
+            forbidden=st.lists(_term, max_size=2).map(tuple),
+            pos=st.sampled_from(["", "noun", "properNoun", "verb"]),
+            definition=_free_text,
+            note=_free_text,
+            case_sensitive=st.booleans(),
+            status=st.sampled_from(["approved", "proposed"]),
+        ),
+        max_size=5,
+        unique_by=lambda e: (" ".join(e.source.lower().replace("ё", "е").split()), e.pos),
+    ),
+    dialect=st.sampled_from(["csv", "tsv"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_any_glossary_survives_a_round_trip(entries: list[GlossaryEntry], dialect: str) -> None:
+    text = render_glossary(entries, "tsv" if dialect == "tsv" else "csv")
+    assert parse_glossary(text, "g", "tsv" if dialect == "tsv" else "csv") == entries

@@ -64,6 +64,7 @@ class TermMatch:
     term: str
 
 
+@lru_cache(maxsize=200_000)
 def english_keys(word: str) -> frozenset[str]:
     """The forms an English word may be the inflection of (itself included).
 
@@ -107,6 +108,7 @@ def _is_literal_ru(word: str) -> bool:
     return len(letters) > 1 and all(ch.isupper() for ch in letters)
 
 
+@lru_cache(maxsize=200_000)
 def _russian_text_keys(word: str) -> frozenset[str]:
     folded = fold_yo(word)
     if _is_literal_ru(word):
