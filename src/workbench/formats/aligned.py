@@ -360,6 +360,8 @@ def build_translation(imported: AlignedImport, name: str) -> tuple[Translation, 
                 statuses[expected + offset] = status
         links.append(Link(unit.src, new_tgt, unit.score, unit.status))
         for note in unit.notes:
+            if not note.text.strip():
+                continue
             if note.translation is not None:
                 note.translation = name
             notes.append(note)

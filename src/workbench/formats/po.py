@@ -36,7 +36,7 @@ METADATA_PREFIX = "workbench: "
 PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
 
 _CONTEXT = re.compile(r"link (\d+): ru (-|\d+(?:-\d+)?), en (-|\d+(?:-\d+)?)")
-_METADATA_FIELD = re.compile(r"(\w[\w ]*?) (\S.*)")
+METADATA_KEYS = ("score", "status", "segments", "ru lengths", "en lengths")
 
 
 def link_context(index: int, src: Sequence[int], tgt: Sequence[int]) -> str:
@@ -136,9 +136,9 @@ def _metadata(comment: str) -> dict[str, str]:
         if line.startswith(METADATA_PREFIX):
             fields: dict[str, str] = {}
             for part in line[len(METADATA_PREFIX) :].split("; "):
-                match = _METADATA_FIELD.fullmatch(part.strip())
-                if match:
-                    fields[match.group(1)] = match.group(2)
+                for key in METADATA_KEYS:
+                    if part.startswith(key + " "):
+                        fields[key] = part[len(key) + 1 :].strip()
             return fields
     return {}
 

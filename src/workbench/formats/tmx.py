@@ -1,13 +1,14 @@
 """TMX 1.4b: one translation unit per alignment link (writer and reader).
 
-Each ``tu`` holds a Russian ``tuv`` (absent for a 0-1 link) and an English
-``tuv`` (absent for a 1-0 link) and carries, as ``prop`` elements, the link type
-(``x-link-type``), score (``x-score``), status (``x-link-status``), the sentence
-indices of both sides (``x-ru``, ``x-en``), the English segment statuses
-(``x-segment-status``), the sentence lengths of a side joined from several
-sentences (``x-ru-lengths``, ``x-en-lengths``) and the provenance of quotations
-(``x-quotation``); translator notes are ``note`` elements. The header has every
-attribute the DTD requires, with ``version="1.4"`` (the DTD's fixed value).
+Each ``tu`` holds a Russian and an English ``tuv`` (with an empty ``seg`` on
+the empty side of a 1-0 or 0-1 link, so that every reader sees both sides).
+Its ``prop`` elements carry the link type (``x-link-type``), score
+(``x-score``), status (``x-link-status``), the sentence indices of both sides
+(``x-ru``, ``x-en``), the English segment statuses (``x-segment-status``), the
+sentence lengths of a side joined from several sentences (``x-ru-lengths``,
+``x-en-lengths``) and the provenance of quotations (``x-quotation``);
+translator notes are ``note`` elements. The header has every attribute the DTD
+requires, with ``version="1.4"`` (the DTD's fixed value).
 """
 
 from __future__ import annotations
@@ -82,10 +83,8 @@ def write_tmx(snapshot: ProjectSnapshot, translation: Translation, *, created: s
             _prop(tu, "x-en-lengths", aligned.format_lengths(en_parts))
         for quotation in quotations[index]:
             _prop(tu, "x-quotation", aligned.describe_quotation(quotation))
-        if link.src:
-            _tuv(tu, aligned.SOURCE_LANG, aligned.JOINER.join(ru_parts))
-        if link.tgt:
-            _tuv(tu, aligned.TARGET_LANG, aligned.JOINER.join(en_parts))
+        _tuv(tu, aligned.SOURCE_LANG, aligned.JOINER.join(ru_parts))
+        _tuv(tu, aligned.TARGET_LANG, aligned.JOINER.join(en_parts))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -135,8 +134,8 @@ def read_tmx(data: bytes, path: str) -> aligned.AlignedImport:
             src = aligned.parse_indices(props["x-ru"], path, line, "x-ru")
             tgt = aligned.parse_indices(props.get("x-en", ""), path, line, "x-en")
         else:
-            src = (next_src,) if aligned.SOURCE_LANG in texts else ()
-            tgt = (next_tgt,) if aligned.TARGET_LANG in texts else ()
+            src = (next_src,) if ru_text else ()
+            tgt = (next_tgt,) if en_text else ()
         next_src += len(src)
         next_tgt += len(tgt)
         status = aligned.parse_link_status(props.get("x-link-status", "automatic"), path, line)

@@ -1,0 +1,225 @@
+"""Reading an exported file back into a workspace (``workbench import``).
+
+The kind of file comes from its extension (``.tmx``, ``.po``, ``.xlf``/``.xliff``,
+``.tbx``, ``.csv``, ``.tsv``); a PO file is an aligned translation when its
+entries carry link contexts, else a glossary. The whole file is read and checked
+before the workspace is touched, and the change is written in one transaction,
+so a bad file leaves the workspace as it was.
+
+* An aligned file (TMX, PO, XLIFF) adds a translation. Into a workspace that
+  has a source, the file's Russian must be that source, sentence for sentence.
+  Into an empty workspace, the source is rebuilt from the file's Russian
+  sentences (joined with spaces: the formats do not carry paragraph breaks) and
+  its quotations are found again.
+* A glossary file (TBX, CSV, TSV, glossary PO) replaces the glossary (one
+  undoable step).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.core.model import (
+    Document,
+    GlossaryEntry,
+    Note,
+    ProjectSnapshot,
+    QuotationSpan,
+    Span,
+)
+from workbench.formats import aligned, glossary_po, po, tbx, tmx, xliff
+from workbench.formats.glossary_csv import parse_glossary
+from workbench.store import Store
+from workbench.textio import MAX_FILE_BYTES, InputError, decode_text
+
+ALIGNED_KINDS = ("tmx", "po", "xliff")
+GLOSSARY_KINDS = ("tbx", "glossary-csv", "glossary-tsv", "glossary-po")
+_EXTENSIONS = {
+    ".tmx": "tmx",
+    ".po": "po",
+    ".xlf": "xliff",
+    ".xliff": "xliff",
+    ".tbx": "tbx",
+    ".csv": "glossary-csv",
+    ".tsv": "glossary-tsv",
+    ".tab": "glossary-tsv",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    """What an import did, for the message the command prints."""
+
+    kind: str
+    translation: str | None
+    links: int = 0
+    notes: int = 0
+    terms: int = 0
+    created_source: bool = False
+
+
+def read_file_bytes(path: str | os.PathLike[str]) -> bytes:
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(path, "is a directory, not a file")
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(path, f"file too large ({size} bytes)")
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as exc:
+        raise InputError(path, exc.strerror or str(exc)) from None
+
+
+def file_kind(path: str | os.PathLike[str], data: bytes) -> str:
+    """``tmx``, ``po``, ``xliff`` (aligned) or ``tbx``, ``glossary-csv``,
+    ``glossary-tsv``, ``glossary-po`` (glossary)."""
+    suffix = Path(path).suffix.lower()
+    kind = _EXTENSIONS.get(suffix)
+    if kind is None:
+        known = ", ".join(sorted(_EXTENSIONS))
+        raise InputError(path, f"unknown file type {suffix or '(no extension)'!r}; known: {known}")
+    if kind == "po" and not _is_aligned_po(data):
+        return "glossary-po"
+    return kind
+
+
+def _is_aligned_po(data: bytes) -> bool:
+    return b"X-Workbench-Translation:" in data or b'msgctxt "link ' in data
+
+
+def read_aligned(kind: str, data: bytes, path: str) -> aligned.AlignedImport:
+    if kind == "tmx":
+        return tmx.read_tmx(data, path)
+    if kind == "po":
+        return po.read_po(data, path)
+    return xliff.read_xliff(data, path)
+
+
+def read_glossary_file(kind: str, data: bytes, path: str) -> list[GlossaryEntry]:
+    if kind == "tbx":
+        return tbx.read_tbx(data, path)
+    if kind == "glossary-po":
+        return glossary_po.read_glossary_po(data, path)
+    return parse_glossary(decode_text(data, path), path, "tsv" if kind == "glossary-tsv" else "csv")
+
+
+def _find_quotations(text: str) -> list[QuotationSpan]:
+    from workbench.core.quotes import find_quotations
+
+    return list(find_quotations(text))
+
+
+def source_from_sentences(sentences: Sequence[str], name: str) -> Document:
+    """A source document rebuilt from its sentences (joined with single spaces)."""
+    spans = []
+    pos = 0
+    for sentence in sentences:
+        spans.append(Span(pos, pos + len(sentence), sentence))
+        pos += len(sentence) + len(aligned.JOINER)
+    return Document(name=name, lang=aligned.SOURCE_LANG, text=aligned.JOINER.join(sentences),
+                    sentences=spans)
+
+
+def _imported_source(imported: aligned.AlignedImport) -> list[str]:
+    sentences: list[str] = []
+    for unit in imported.units:
+        if unit.src and unit.src[0] != len(sentences):
+            raise InputError(
+                imported.path,
+                f"Russian sentence {unit.src[0]} out of order (expected {len(sentences)})",
+                unit.line,
+            )
+        sentences.extend(unit.source_sentences)
+    return sentences
+
+
+def _new_notes(notes: Sequence[Note], existing: Sequence[Note]) -> list[Note]:
+    """Notes of the file that the workspace does not hold yet (general notes are shared)."""
+    have = {(n.src_index, n.translation, n.text) for n in existing}
+    return [n for n in notes if (n.src_index, n.translation, n.text) not in have]
+
+
+def _translator(kind: str, data: bytes, path: str) -> str:
+    if kind != "po":
+        return ""
+    name = po.parse_po(data, path).metadata.get("Last-Translator", "")
+    return "" if name == "unknown" else name
+
+
+def import_aligned(
+    store: Store, imported: aligned.AlignedImport, name: str, translator: str = ""
+) -> ImportSummary:
+    """Add the translation in ``imported`` to the workspace under ``name`` (one transaction)."""
+    if not name.strip():
+        raise InputError(imported.path, "the file names no translation; give one with "
+                         "--translation NAME")
+    translation, notes = aligned.build_translation(imported, name)
+    translation.document.translator = translator
+    if store.is_empty():
+        sentences = _imported_source(imported)
+        source = source_from_sentences(sentences, imported.project or "source")
+        aligned.check_source(imported, sentences)
+        snapshot = ProjectSnapshot(
+            name=imported.project or store.name,
+            source=source,
+            translations=[translation],
+            notes=notes,
+            quotations=_find_quotations(source.text),
+        )
+        store.load_snapshot(snapshot)
+        return ImportSummary(imported_kind(imported), name, len(translation.links), len(notes),
+                             created_source=True)
+    if name in store.translation_names():
+        raise InputError(imported.path, f"the workspace already has a translation named "
+                         f"{name!r}; import under another name with --translation NEW")
+    aligned.check_source(imported, [span.text for span in store.source().sentences])
+    fresh = _new_notes(notes, store.notes())
+    # One transaction: the translation and its notes are added together or not at all.
+    with store.transaction():
+        store.add_translation(name, translation.document, translation.links,
+                              segments=translation.segments, statuses=translation.statuses)
+        for note in fresh:
+            store.add_note(note.src_index, note.text, author=note.author,
+                           translation=None if note.translation is None else name,
+                           created=note.created or None, modified=note.modified or None)
+    return ImportSummary(imported_kind(imported), name, len(translation.links), len(fresh))
+
+
+def imported_kind(imported: aligned.AlignedImport) -> str:
+    suffix = Path(imported.path).suffix.lower()
+    return _EXTENSIONS.get(suffix, "aligned")
+
+
+def import_file(
+    store: Store, path: str | os.PathLike[str], translation: str | None = None
+) -> ImportSummary:
+    """Import ``path`` into ``store``; raises :class:`InputError` (naming file and line)
+    for a bad file, leaving the workspace unchanged."""
+    name = str(path)
+    data = read_file_bytes(path)
+    kind = file_kind(path, data)
+    if kind in GLOSSARY_KINDS:
+        entries = read_glossary_file(kind, data, name)
+        store.replace_glossary(entries, description=f"Import glossary from {Path(path).name}")
+        return ImportSummary(kind, None, terms=len(entries))
+    imported = read_aligned(kind, data, name)
+    translator = _translator(kind, data, name)
+    return import_aligned(store, imported, translation or imported.translation, translator)
+
+
+def creation_time_of(path: str | os.PathLike[str]) -> str | None:
+    """The creation time an exported file records (for a workspace created from it)."""
+    name = str(path)
+    data = read_file_bytes(path)
+    kind = file_kind(path, data)
+    if kind in ALIGNED_KINDS:
+        return read_aligned(kind, data, name).created or None
+    return None
