@@ -28,6 +28,7 @@ from workbench.core.model import (
     Span,
     Translation,
 )
+from workbench.corpus import CorpusDocument, load_manifest, read_notes
 from workbench.store import Store
 from workbench.textio import InputError, read_text
 
@@ -97,7 +98,6 @@ def default_tools() -> BuildTools:
     from workbench.core.align import align_sentences
     from workbench.core.quotes import find_quotations
     from workbench.core.segment import segment
-    from workbench.corpus import read_notes
     from workbench.formats.glossary_csv import read_glossary
 
     def align(src: Sequence[str], tgt: Sequence[str],
@@ -115,16 +115,21 @@ def default_tools() -> BuildTools:
 
 
 def load_seed_corpus(root: Path) -> SeedCorpus:
-    """The seed corpus as the manifest in ``root/corpus`` describes it."""
-    from workbench.corpus import load_manifest
-
+    """The seed corpus as ``root/corpus/manifest.toml`` describes it."""
     manifest = load_manifest(root / "corpus")
-    return seed_corpus_from_manifest(manifest, root)
 
+    def seed_text(doc: CorpusDocument) -> SeedText:
+        return SeedText(name=doc.id, lang=doc.lang, path=doc.path, title=doc.title,
+                        translator=doc.translator, approach=doc.approach, licence=doc.licence)
 
-def seed_corpus_from_manifest(manifest: object, root: Path) -> SeedCorpus:
-    """Adapt a corpus manifest to what a build needs."""
-    raise NotImplementedError  # replaced once the manifest reader lands
+    return SeedCorpus(
+        name=manifest.name,
+        source=seed_text(manifest.source),
+        translations=tuple(seed_text(doc) for doc in manifest.translations),
+        glossary=manifest.glossary,
+        notes=manifest.notes,
+        created=manifest.created,
+    )
 
 
 def project_root(start: Path | None = None) -> Path:
