@@ -13,6 +13,7 @@ matched entry in the close translation with ``target_term_status``.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -39,6 +40,10 @@ def substring_count(text: str, entries: Sequence[GlossaryEntry]) -> int:
             found += 1
             start = lowered.find(term, start + len(term))
     return found
+
+
+def count_matches(index: GlossaryIndex, text: str) -> int:
+    return len(index.find(text))
 
 
 def best_time(run: Callable[[], int], tries: int) -> tuple[float, int]:
@@ -72,11 +77,11 @@ def main() -> None:
     for repeats in REPEATS:
         text = "\n".join([seed] * repeats)
         tries = 3 if repeats <= 100 else 1
-        ours, hits = best_time(lambda text=text: len(index.find(text)), tries)
-        ref, ref_hits = best_time(lambda text=text: substring_count(text, entries), tries)
-        tokens = len(tokenize(text[: len(seed)], "ru")) * repeats
+        ours, hits = best_time(functools.partial(count_matches, index, text), tries)
+        ref, ref_hits = best_time(functools.partial(substring_count, text, entries), tries)
+        n_tokens = len(tokenize(text[: len(seed)], "ru")) * repeats
         print(
-            f"{len(text):>10} {tokens:>8} {ours:>8.3f} {ref:>8.3f} {ours / ref:>6.1f} "
+            f"{len(text):>10} {n_tokens:>8} {ours:>8.3f} {ref:>8.3f} {ours / ref:>6.1f} "
             f"{len(text) / ours / 1e6:>9.2f} {ours / len(text) * 1e9:>8.0f} {hits:>9} {ref_hits:>9}"
         )
     print()
@@ -84,9 +89,9 @@ def main() -> None:
 
     english = CLOSE.read_text(encoding="utf-8")
     matched = {id(m.entry): m.entry for m in index.find(seed)}
-    tokens = tokenize(english, "en")
+    english_tokens = tokenize(english, "en")
     t0 = time.perf_counter()
-    approved = sum(target_term_status(english, e, tokens)[0] for e in matched.values())
+    approved = sum(target_term_status(english, e, english_tokens)[0] for e in matched.values())
     took = time.perf_counter() - t0
     print(
         f"English status of {len(matched)} matched entries in the close translation: "
