@@ -8,7 +8,9 @@ reference measured in the same run, a case-insensitive ``str.find`` loop over
 every term (exact forms only). Prints time, throughput, the ratio of the two,
 and matches found, for each length; time per character should stay flat as the
 text grows (linear cost). Also checks the approved English terms of every
-matched entry in the close translation with ``target_term_status``.
+matched entry in the close translation with ``target_term_status``, and times
+all QA checks (``run_checks``) on the seed and close translation repeated, to
+show their cost grows linearly with the number of links.
 """
 
 from __future__ import annotations
@@ -97,6 +99,33 @@ def main() -> None:
         f"English status of {len(matched)} matched entries in the close translation: "
         f"{approved} approved terms found, {took * 1000:.1f} ms"
     )
+
+    qa_scaling(seed, english, entries)
+
+
+def qa_scaling(seed: str, english: str, entries: Sequence[GlossaryEntry]) -> None:
+    """All QA checks on the seed and the close translation repeated, linked 1-1."""
+    from workbench.core.model import Link, Span
+    from workbench.core.qa import run_checks
+    from workbench.core.segment import segment
+
+    src = segment(seed, "ru")
+    tgt = [span.text for span in segment(english, "en")]
+    n = min(len(src), len(tgt))
+    print()
+    print(f"{'links':>8} {'run_checks s':>12} {'links/s':>9} {'findings':>9}")
+    for repeats in (1, 10, 100):
+        sentences: list[Span] = []
+        offset = 0
+        for _ in range(repeats):
+            sentences += [Span(s.start + offset, s.end + offset, s.text) for s in src[:n]]
+            offset += len(seed) + 1
+        segments = tgt[:n] * repeats
+        links = [Link((i,), (i,)) for i in range(n * repeats)]
+        t0 = time.perf_counter()
+        findings = run_checks(sentences, segments, links, entries)
+        took = time.perf_counter() - t0
+        print(f"{len(links):>8} {took:>12.3f} {len(links) / took:>9.0f} {len(findings):>9}")
 
 
 if __name__ == "__main__":
