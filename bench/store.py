@@ -6,6 +6,10 @@ case: every later row moves), merge and undo, and to take a snapshot. The
 reference, measured in the same run, is reading the same segments from a JSON file
 with ``json.load``: the cheapest way to persist a list of sentences.
 
+Then the seed workspace: building it from seeds/ and corpus/, and opening it with
+everything the editor loads (all translations, notes, glossary, quotations), against
+reading the same text files from disk as the reference.
+
 Run: ``.venv/bin/python bench/store.py``
 """
 
@@ -20,6 +24,8 @@ from pathlib import Path
 
 from workbench.core.model import Document, Link, Span
 from workbench.store import Store
+from workbench.textio import read_text
+from workbench.workspace import build_seed_workspace, load_seed_corpus, project_root
 
 SIZES = (5_000, 10_000, 20_000)
 
@@ -97,6 +103,31 @@ def main() -> None:
           f"x{last['load'] / first['load']:.1f}, split+undo "
           f"x{last['split+undo'] / first['split+undo']:.1f}, edit "
           f"x{last['edit'] / first['edit']:.1f}")
+    with tempfile.TemporaryDirectory() as tmp:
+        seed(Path(tmp))
+
+
+def seed(folder: Path) -> None:
+    path = folder / "seed.workbench.sqlite"
+    start = time.perf_counter()
+    build_seed_workspace(path)
+    build = time.perf_counter() - start
+    corpus = load_seed_corpus(project_root())
+    files = [corpus.source.path, *(t.path for t in corpus.translations)]
+
+    def open_everything() -> None:
+        with Store.open(path) as store:
+            for name in store.translation_names():
+                store.translation(name)
+            store.notes()
+            store.glossary()
+            store.quotations()
+
+    opening = _best(open_everything)
+    reading = _best(lambda: [read_text(f) for f in files])
+    print(f"seed workspace: build {build:.2f} s (segment, align, quotations), open and load "
+          f"everything {opening * 1e3:.1f} ms, reading its text files {reading * 1e3:.2f} ms "
+          f"(ratio {opening / reading:.0f}x)")
 
 
 if __name__ == "__main__":

@@ -484,3 +484,23 @@ def test_many_splits_in_one_place_keep_the_order_and_undo(store: Store) -> None:
         store.undo()
     assert store.translation("en").segments[1] == " ".join(words)
     assert store.integrity_problems() == []
+
+
+def test_an_older_workspace_is_migrated_on_opening(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import workbench.store as store_module
+
+    path = tmp_path / "w.sqlite"
+    with Store.create(path, name="old") as st:
+        st.add_document(Document("seed", "ru", RU, sentences(RU)))
+        st.add_note(0, "kept across the upgrade")
+    upgrade = "CREATE TABLE reviewers (id INTEGER PRIMARY KEY, name TEXT NOT NULL)"
+    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, upgrade])
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with Store.open(path) as st:
+        assert [n.text for n in st.notes()] == ["kept across the upgrade"]
+        assert st.name == "old"
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+        assert db.execute("SELECT count(*) FROM reviewers").fetchone()[0] == 0
+    db.close()

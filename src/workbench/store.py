@@ -7,7 +7,8 @@ What is stored, and how:
 * A translation's current English segments are rows of (``start``, ``end``,
   ``override``, ``status``): offsets into the translation's text, plus the
   translator's wording when the segment was edited (``override``), plus the
-  segment status. Splits and merges add and remove rows.
+  segment status. Splits and merges add and remove rows. Rows are ordered by a
+  sparse integer key (``ord``), so inserting or removing one moves no other row.
 * Alignment links are stored in order as (``src_count``, ``tgt_count``,
   ``score``, ``status``): links are monotone and cover every sentence of both
   sides exactly once, so the sentence indices of a link are the running sums of
