@@ -260,7 +260,12 @@ def _before(text: str, start: int, floor: int) -> Citation | None:
             return found
     if lead_start <= floor:
         return None
-    previous_start = sentence_start(text, lead_start - 1, floor)
+    previous_end = lead_start
+    while previous_end > floor and (
+        text[previous_end - 1].isspace() or text[previous_end - 1] in _CLOSING + ".!?…"
+    ):
+        previous_end -= 1
+    previous_start = sentence_start(text, previous_end, floor)
     cue = _SOURCE_CUE.search(text, previous_start, lead_start)
     if cue is None:
         return None

@@ -78,10 +78,12 @@ def judge(quote: str, citation: Citation | None, previous: Judgement | None) -> 
                 0.3,
                 (placement, "'Там же'/'Ibid.' with no earlier citation to refer to"),
             )
+        word = scan.normalised.strip().split(".")[0].strip()
+        inherited = [e for e in previous.evidence if e not in PLACEMENT_TEXT.values()]
         return Judgement(
             previous.provenance,
             round(previous.confidence * 0.9, 2),
-            (placement, "'Там же'/'Ibid.' repeats the previous citation", *previous.evidence),
+            (placement, f"'{word}' repeats the previous citation", *inherited),
             previous.advice,
         )
     judgement = _from_reference(scan, placement)
@@ -242,7 +244,7 @@ def _confidence(score: float, mixed: bool) -> float:
 
 
 _EDITOR = re.compile(r"\b[Ee]d(?:ited)?\.?\s+(?:by\s+)?((?:[A-Z]\.\s?){0,3}[A-Z][a-zA-Z'\-]+)")
-_AUTHOR = re.compile(r"^\s*([A-Z][a-zA-Z'\-]+),?\s+((?:[A-Z]\.\s?){1,3})")
+_AUTHOR = re.compile(r"([A-Z][a-zA-Z'\-]+),?\s+((?:[A-Z]\.\s?){1,3})\s*$")
 _PAGES = re.compile(r"(?<![\w.])[Pp]{1,2}\.\s*(\d+(?:\s*[-–]\s*\d+)?)")
 _VOLUME = re.compile(r"(?<![\w.])[Vv]ols?\.\s*([\dIVXLC]+)")
 
@@ -266,7 +268,8 @@ def advice_for_english(scan: ReferenceScan, full: ReferenceScan) -> str:
     parts = [title]
     text = scan.normalised
     editor = _EDITOR.search(text)
-    author = _AUTHOR.match(text)
+    at = text.find(title)
+    author = _AUTHOR.search(text[:at]) if at > 0 else None
     if editor:
         parts.append(f"ed. {editor.group(1).strip()}")
     elif author and author.group(1) not in title:

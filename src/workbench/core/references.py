@@ -20,6 +20,9 @@ from workbench.core.lookalikes import (
 )
 
 EN, DE, FR, RU = "en", "de", "fr", "ru"
+#: A Latin-script title whose words tell no language; it takes the language of the
+#: reference's other foreign signs (English if there are none).
+UNKNOWN_LATIN = "latin"
 LANGUAGE_NAMES = {EN: "English", DE: "German", FR: "French", RU: "Russian"}
 
 _NB = r"(?<![^\W\d_])"  # not preceded by a letter
@@ -255,7 +258,7 @@ _STOPWORDS = {
 }
 _DIACRITICS = {DE: "äöüßÄÖÜ", FR: "éèêàçùâîôûëïÉÈÀÇ"}
 _ABBREVIATIONS_LATIN = _word_set(
-    "ed eds by p pp vol vols n y l s bd t hrsg éd trad transl ibid op cit no"
+    "ed eds by von par p pp vol vols n y l s bd t hrsg éd trad transl ibid op cit no"
 )
 
 
@@ -305,25 +308,35 @@ def _titles(normalised: str, subs: list[Substitution]) -> list[Title]:
         if not latin and not cyrillic:
             continue
         if latin > cyrillic:
-            language, _ = latin_language(body)
+            language, strength = latin_language(body)
+            if strength == 0:
+                language = UNKNOWN_LATIN
         else:
             language = RU
         notes = _lookalike_notes(subs, match.start(1), match.end(1))
         titles.append(Title(body, language, True, notes))
         covered.append((match.start(), match.end()))
-    for piece_start, piece in _pieces(normalised):
-        if any(s <= piece_start < e for s, e in covered):
-            continue
+    masked = list(normalised)
+    for start, end in covered:
+        masked[start:end] = " " * (end - start)
+    for piece_start, piece in _pieces("".join(masked)):
         title = _latin_title_in(piece)
         if title:
-            language, _ = latin_language(title)
+            language, strength = latin_language(title)
+            if strength == 0:
+                language = UNKNOWN_LATIN
             start = piece_start + piece.find(title)
             notes = _lookalike_notes(subs, start, start + len(title))
             titles.append(Title(title, language, False, notes))
     return titles
 
 
-_PIECE_BREAK = _rx(r"(?<=[^\W\d_]{2})\.\s+|[;(),]\s*|\s+[-–—]\s+")
+_PIECE_BREAK = _rx(r"(?<!\b[^\W\d_])\.\s+|[;(),]\s*|\s+[-–—]\s+")
+_IMPRINT_START = _rx(
+    r"^(?:Press|Verlag|University|Publishers|Publishing|Books|Berlin|London|Paris|New York"
+    r"|München|Frankfurt|Leipzig|Wien|Stuttgart|Boston|Cambridge|Oxford|Chicago|Princeton"
+    r"|Stanford|Gallimard|Plon|Seuil|Fayard|Payot)\b"
+)
 _AUTHOR_PREFIX = _rx(r"^[A-Z][a-zA-Z'\-]+,?\s+(?:[A-Z]\.\s?){1,3}\s*")
 
 
@@ -338,15 +351,34 @@ def _pieces(text: str) -> list[tuple[int, str]]:
 
 
 def _latin_title_in(piece: str) -> str | None:
-    """A run of Latin words that reads like a title (three or more real words)."""
-    stripped = _AUTHOR_PREFIX.sub("", piece.strip())
-    words = re.findall(r"[^\W\d_]+", stripped)
-    if not words or any(any(is_cyrillic_letter(ch) for ch in w) for w in words):
-        return None
-    real = [w for w in words if len(w) >= 3 and w.lower() not in _ABBREVIATIONS_LATIN]
-    if len(real) < 3 or any(not is_latin_letter(w[0]) for w in real):
-        return None
-    return stripped.strip(" .,:;")
+    """A run of Latin-script words in ``piece`` that reads like a title, or None.
+
+    The run may follow Russian words ("по английскому переводу в книге Daniels R. V. A
+    Documentary History of Communism"). After an author ("Tucker R. C. Stalin in Power")
+    one real word is enough; otherwise it takes three words, two of them real words.
+    """
+    tokens = piece.split()
+    runs: list[list[str]] = [[]]
+    for token in tokens:
+        if any(is_cyrillic_letter(ch) for ch in token):
+            runs.append([])
+        else:
+            runs[-1].append(token)
+    for run in runs:
+        candidate = " ".join(run).strip(" .,:;")
+        if not candidate:
+            continue
+        stripped = _AUTHOR_PREFIX.sub("", candidate)
+        has_author = stripped != candidate
+        words = re.findall(r"[^\W\d_]+", stripped)
+        real = [w for w in words if len(w) >= 3 and w.lower() not in _ABBREVIATIONS_LATIN]
+        if not real or any(not is_latin_letter(w[0]) for w in real):
+            continue
+        if ":" in stripped or _IMPRINT_START.match(stripped) or not stripped[:1].isupper():
+            continue
+        if (has_author and real[0][0].isupper()) or (len(words) >= 3 and len(real) >= 2):
+            return stripped.strip(" .,:;")
+    return None
 
 
 def scan_reference(text: str) -> ReferenceScan:
@@ -364,9 +396,18 @@ def scan_reference(text: str) -> ReferenceScan:
         scan.markers.append(Marker(RU, 2.5, "archive signature ф./оп./д./л."))
     for language, evidence, pattern in _EXPLICIT:
         match = pattern.search(normalised)
-        if match:
+        if match and not any(
+            m.start < match.end() and match.start() < m.end and m.language == language
+            for m in scan.explicit
+        ):
             scan.explicit.append(Marker(language, 3.0, evidence, match.start(), match.end()))
-    scan.titles = _titles(normalised, subs)
+    titles = _titles(normalised, subs)
+    foreign = {lang: scan.score(lang) for lang in (EN, DE, FR)}
+    fallback = max(foreign, key=lambda k: foreign[k]) if any(foreign.values()) else EN
+    scan.titles = [
+        Title(t.text, fallback, t.quoted, t.lookalikes) if t.language == UNKNOWN_LATIN else t
+        for t in titles
+    ]
     for title in scan.titles:
         shown = title.text if len(title.text) <= 60 else title.text[:57] + "…"
         if title.language == RU:
