@@ -58,11 +58,15 @@ _LANGUAGE_RULES = {
 
 
 def detect_language(text: str) -> str:
-    """``"ru"`` if the text has more Cyrillic than Latin letters, else ``"en"``."""
+    """``"ru"`` if at least a third of the letters are Cyrillic, else ``"en"``.
+
+    Russian historical prose often quotes Latin-script titles and references,
+    so Cyrillic wins well below a majority; text with no letters is ``"en"``.
+    """
     sample = text[:_DETECT_SAMPLE]
     cyrillic = len(_CYRILLIC.findall(sample))
     latin = len(_LATIN.findall(sample))
-    return "ru" if cyrillic > latin else "en"
+    return "ru" if cyrillic and 2 * cyrillic >= latin else "en"
 
 
 def segment(text: str, lang: str) -> list[Span]:
