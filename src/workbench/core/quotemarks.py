@@ -15,9 +15,11 @@ How marks are read:
   a single quote opens only before a letter and closes only an open single quote.
 * Guillemets, „ and “ may span paragraphs; a straight quote may continue into the next
   paragraph only if that paragraph starts with the same mark (the typographic
-  continuation convention). A quotation left open is closed at the end of the
-  paragraph where it opened and marked ``unclosed``, so it never swallows the rest of
-  the document; a single quote left open is taken for an apostrophe and dropped.
+  continuation convention, also read for guillemets until a quotation has crossed a
+  break without it). A quotation left open — or open beyond MAX_PARAGRAPHS paragraphs
+  or MAX_CHARS characters — is closed at the end of the paragraph where it opened and
+  marked ``unclosed``, so it never swallows the rest of the document; a single quote
+  left open is taken for an apostrophe and dropped.
 """
 
 from __future__ import annotations
@@ -69,6 +71,8 @@ class _Open:
     pos: int
     mark: str
     paragraph: int
+    #: Paragraph breaks crossed without a continuation mark (then none is expected later).
+    plain_breaks: int = 0
 
 
 def paragraph_ends(text: str) -> list[int]:
@@ -155,7 +159,10 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                 paragraph - entry.paragraph >= MAX_PARAGRAPHS or break_at - entry.pos > MAX_CHARS
             )
             continued = (
-                next_start is not None and text[next_start] == entry.mark and not continuing
+                next_start is not None
+                and text[next_start] == entry.mark
+                and not continuing
+                and entry.plain_breaks == 0
             )
             if continued and not too_long:
                 assert next_start is not None
@@ -163,6 +170,7 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                 continuing = True
                 continue
             if spans and not too_long:
+                entry.plain_breaks += 1
                 continue
             stack.remove(entry)
             give_up(entry)
