@@ -1,0 +1,180 @@
+"""Imports restore what exports wrote: export, import into a new workspace, export again
+gives the same bytes; readers give back the links, segments, statuses and notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from _formats_sample import CREATED, sample_snapshot
+from workbench.cli import main
+from workbench.core.model import LinkStatus, ProjectSnapshot, SegmentStatus
+from workbench.formats import aligned, exporting, glossary_po, po, tbx, tmx, xliff
+from workbench.formats.glossary_csv import parse_glossary, render_glossary
+from workbench.store import Store
+
+
+def _workspace(path: Path, snapshot: ProjectSnapshot) -> Path:
+    with Store.create(path, created=CREATED) as store:
+        store.load_snapshot(snapshot)
+    return path
+
+
+def _source_only(snapshot: ProjectSnapshot) -> ProjectSnapshot:
+    """What a workspace holds before any translation is added: source, quotations,
+    glossary and the notes on the source alone."""
+    return ProjectSnapshot(snapshot.name, snapshot.source, [], snapshot.glossary,
+                           [n for n in snapshot.notes if n.translation is None],
+                           snapshot.quotations)
+
+
+def _export(workspace: Path, fmt: str, out: Path) -> None:
+    assert main(["--workspace", str(workspace), "export", fmt, "--out", str(out)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("fmt", "file_name"),
+    [("tmx", "close.tmx"), ("po", "close.po"), ("xliff", "close.xlf"),
+     ("xliff12", "close.xliff12.xlf")],
+)
+def test_translation_export_import_export_is_byte_identical(
+    tmp_path: Path, fmt: str, file_name: str
+) -> None:
+    original = _workspace(tmp_path / "a.sqlite", sample_snapshot())
+    _export(original, fmt, tmp_path / "first")
+    fresh = _workspace(tmp_path / "b.sqlite", _source_only(sample_snapshot()))
+    assert main(["--workspace", str(fresh), "import", str(tmp_path / "first" / file_name)]) == 0
+    _export(fresh, fmt, tmp_path / "second")
+    first = (tmp_path / "first" / file_name).read_bytes()
+    assert (tmp_path / "second" / file_name).read_bytes() == first
+
+
+@pytest.mark.parametrize(
+    ("fmt", "file_name"),
+    [("tbx", "glossary.tbx"), ("glossary-csv", "glossary.csv"),
+     ("glossary-tsv", "glossary.tsv"), ("glossary-po", "glossary.po")],
+)
+def test_glossary_export_import_export_is_byte_identical(
+    tmp_path: Path, fmt: str, file_name: str
+) -> None:
+    original = _workspace(tmp_path / "a.sqlite", sample_snapshot())
+    _export(original, fmt, tmp_path / "first")
+    without_glossary = sample_snapshot()
+    without_glossary.glossary = []
+    fresh = _workspace(tmp_path / "b.sqlite", without_glossary)
+    assert main(["--workspace", str(fresh), "import", str(tmp_path / "first" / file_name)]) == 0
+    with Store.open(fresh) as store:
+        assert [(e.source, e.targets, e.forbidden, e.pos, e.status) for e in store.glossary()] \
+            == [(e.source, e.targets, e.forbidden, e.pos, e.status)
+                for e in sample_snapshot().glossary]
+    _export(fresh, fmt, tmp_path / "second")
+    first = (tmp_path / "first" / file_name).read_bytes()
+    assert (tmp_path / "second" / file_name).read_bytes() == first
+
+
+def test_exports_are_deterministic(tmp_path: Path) -> None:
+    first = exporting.export_snapshot(sample_snapshot(), "all", tmp_path / "1", created=CREATED)
+    second = exporting.export_snapshot(sample_snapshot(), "all", tmp_path / "2", created=CREATED)
+    assert [p.name for p in first.written] == [p.name for p in second.written]
+    for a, b in zip(first.written, second.written, strict=True):
+        assert a.read_bytes() == b.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("write", "read"),
+    [(tmx.write_tmx, tmx.read_tmx), (po.write_po, po.read_po),
+     (xliff.write_xliff, xliff.read_xliff), (xliff.write_xliff12, xliff.read_xliff)],
+)
+def test_readers_restore_links_segments_statuses_and_notes(write: object, read: object) -> None:
+    snapshot = sample_snapshot()
+    original = snapshot.translations[0]
+    data = write(snapshot, original, created=CREATED)  # type: ignore[operator]
+    imported = read(data, "file")  # type: ignore[operator]
+    assert imported.translation == "close"
+    translation, notes = aligned.build_translation(imported, "close")
+    assert translation.segments == original.segments
+    assert translation.links == original.links
+    assert translation.statuses == original.statuses
+    key = [(n.src_index, n.author, n.created, n.modified, n.translation, n.text)
+           for n in snapshot.notes]
+    assert [(n.src_index, n.author, n.created, n.modified, n.translation, n.text)
+            for n in notes] == key
+    assert [u.source_sentences for u in imported.units] == [
+        [s.text for s in snapshot.source.sentences[link.src[0]: link.src[-1] + 1]]
+        if link.src else [] for link in original.links
+    ]
+
+
+def test_glossary_readers_restore_every_field() -> None:
+    entries = sample_snapshot().glossary
+    assert tbx.read_tbx(tbx.write_tbx(entries, project="p", created=CREATED), "g.tbx") == entries
+    data = glossary_po.write_glossary_po(entries, project="p", created=CREATED)
+    assert glossary_po.read_glossary_po(data, "g.po") == entries
+    assert parse_glossary(render_glossary(entries, "tsv"), "g.tsv", "tsv") == entries
+
+
+def test_po_marks_unconfirmed_links_fuzzy_and_quotations_from_english() -> None:
+    snapshot = sample_snapshot()
+    text = po.write_po(snapshot, snapshot.translations[0], created=CREATED).decode()
+    entries = text.split("\n\n")
+    confirmed = next(e for e in entries if 'msgctxt "link 0001' in e)
+    quoted = next(e for e in entries if 'msgctxt "link 0002' in e)
+    added = next(e for e in entries if 'msgctxt "link 0004' in e)
+    assert "#, fuzzy" not in confirmed
+    assert "#, fuzzy, via-english" in quoted
+    assert "#. quotation via-english" in quoted and "Cohen S. Bukharin" in quoted
+    assert "# [sentence 1; by Ivanova" in quoted
+    assert f'msgid "{po.NO_SOURCE_MARKER}"' in added
+    assert '"Language: en\\n"' in text and '"X-Source-Language: ru\\n"' in text
+    assert '"POT-Creation-Date: 2026-03-14 09:26+0000\\n"' in text
+
+
+def test_editing_the_po_in_a_po_editor_comes_back_as_confirmed_edits() -> None:
+    snapshot = sample_snapshot()
+    text = po.write_po(snapshot, snapshot.translations[0], created=CREATED).decode()
+    text = text.replace('#, fuzzy\nmsgctxt "link 0006: ru 5, en 6"',
+                        'msgctxt "link 0006: ru 5, en 6"')
+    text = text.replace('msgstr "The record survives."', 'msgstr "The record has survived."')
+    text = text.replace('msgstr "The conversation lasted an hour & more. Without <witnesses>."',
+                        'msgstr "The talk lasted over an hour, with no witnesses."')
+    imported = po.read_po(text.encode(), "edited.po")
+    translation, _ = aligned.build_translation(imported, "edited")
+    assert translation.links[5].status is LinkStatus.CONFIRMED
+    assert translation.segments[6] == "The record has survived."
+    # A joined side that no longer fits its recorded lengths keeps all its text.
+    assert translation.segments[3:5] == ["The talk lasted over an hour, with no witnesses.", ""]
+    assert translation.statuses[3] is SegmentStatus.REVIEWED
+
+
+def test_import_into_an_empty_workspace_rebuilds_the_source(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    exporting.export_snapshot(sample_snapshot(), "xliff", out, created=CREATED)
+    target = tmp_path / "new.sqlite"
+    assert main(["--workspace", str(target), "import", str(out / "close.xlf")]) == 0
+    original = sample_snapshot()
+    with Store.open(target) as store:
+        assert store.created == CREATED
+        assert store.name == original.name
+        rebuilt = store.snapshot()
+    assert [s.text for s in rebuilt.source.sentences] == [
+        s.text for s in original.source.sentences]
+    assert rebuilt.translations[0].segments == original.translations[0].segments
+    assert rebuilt.translations[0].links == original.translations[0].links
+    assert len(rebuilt.notes) == len(original.notes)
+
+
+def test_importing_a_translation_name_that_exists_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    workspace = _workspace(tmp_path / "a.sqlite", sample_snapshot())
+    _export(workspace, "tmx", tmp_path / "out")
+    assert main(["--workspace", str(workspace), "import", str(tmp_path / "out" / "close.tmx")]) == 2
+    assert "--translation" in capsys.readouterr().err
+    assert main(["--workspace", str(workspace), "import", str(tmp_path / "out" / "close.tmx"),
+                 "--translation", "close-again"]) == 0
+    with Store.open(workspace) as store:
+        assert store.translation_names() == ["close", "close-again"]
+        again = store.translation("close-again")
+        assert again.links == store.translation("close").links
+        assert len(store.notes(translation="close-again")) == 3
