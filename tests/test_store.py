@@ -504,3 +504,19 @@ def test_an_older_workspace_is_migrated_on_opening(tmp_path: Path,
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
         assert db.execute("SELECT count(*) FROM reviewers").fetchone()[0] == 0
     db.close()
+
+
+def test_editing_the_segments_of_a_link_is_one_step(store: Store) -> None:
+    store.split_segment("en", 1, len("Stalin"))
+    store.edit_segments("en", {1: "Stalin", 2: "said nothing."},
+                        expect={1: "Stalin", 2: "kept silent."})
+    assert store.translation("en").segments[1:3] == ["Stalin", "said nothing."]
+    assert store.undo() == "Edit segment 3 (en)"
+    store.redo()
+    with pytest.raises(ConflictError, match="segment 3 of en was changed elsewhere"):
+        store.edit_segments("en", {1: "Joseph Stalin", 2: "was silent."},
+                            expect={1: "Stalin", 2: "kept silent."})
+    # Nothing of the refused edit was saved, not even its first segment.
+    assert store.translation("en").segments[1:3] == ["Stalin", "said nothing."]
+    store.edit_segments("en", {1: "Joseph Stalin", 2: "was silent."})
+    assert store.undo() == "Edit segments 2, 3 (en)"

@@ -33,7 +33,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -214,6 +214,14 @@ class ConflictError(InputError):
 
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+class _Ops(list[Op]):
+    """The operations of one action, and what the history calls it."""
+
+    def __init__(self, description: str) -> None:
+        super().__init__()
+        self.description = description
 
 
 @dataclass(frozen=True, slots=True)
@@ -452,21 +460,36 @@ class Store:
         With ``expect``, the segment must still read ``expect`` (the text the editor
         started from); otherwise :class:`ConflictError` is raised and nothing changes.
         """
-        if not new_text.strip():
-            raise WorkspaceError("an English segment cannot be empty; merge it instead")
-        with self._action(f"Edit segment {index + 1} ({translation})") as ops:
+        self.edit_segments(translation, {index: new_text},
+                           expect=None if expect is None else {index: expect})
+
+    def edit_segments(self, translation: str, edits: Mapping[int, str], *,
+                      expect: Mapping[int, str] | None = None) -> None:
+        """Replace the texts of several English segments (those of one link, say) as
+        one undoable step; ``expect`` works as in :meth:`edit_segment`, per segment."""
+        for text in edits.values():
+            if not text.strip():
+                raise WorkspaceError("an English segment cannot be empty; merge it instead")
+        with self._action(f"Edit segments ({translation})") as ops:
             ref = self._translation_ref(translation)
-            row = self._segment_row(ref, index)
-            current = self._segment_text(ref, row)
-            if expect is not None and current != expect:
-                raise ConflictError(self.path, f"segment {index + 1} of {translation} was "
-                                    "changed elsewhere; reload before editing")
-            if current == new_text:
-                return
-            original = self._document_text(ref.document_id)[row[0]:row[1]]
-            override = None if original == new_text else new_text
-            self._apply(ops, _splice_op("segments", ref.id, index, [row],
-                                        [(row[0], row[1], override, row[3])]))
+            changed: list[int] = []
+            for index in sorted(edits):
+                new_text = edits[index]
+                row = self._segment_row(ref, index)
+                current = self._segment_text(ref, row)
+                if expect is not None and index in expect and current != expect[index]:
+                    raise ConflictError(self.path, f"segment {index + 1} of {translation} was "
+                                        "changed elsewhere; reload before editing")
+                if current == new_text:
+                    continue
+                original = self._document_text(ref.document_id)[row[0]:row[1]]
+                override = None if original == new_text else new_text
+                self._apply(ops, _splice_op("segments", ref.id, index, [row],
+                                            [(row[0], row[1], override, row[3])]))
+                changed.append(index)
+            label = "segments" if len(changed) > 1 else "segment"
+            numbers = ", ".join(str(i + 1) for i in changed)
+            ops.description = f"Edit {label} {numbers} ({translation})"
 
     def split_segment(self, translation: str, index: int, offset: int) -> None:
         """Split English segment ``index`` at character ``offset`` of its current text.
@@ -900,16 +923,16 @@ class Store:
                 raise
 
     @contextmanager
-    def _action(self, description: str) -> Iterator[list[Op]]:
+    def _action(self, description: str) -> Iterator[_Ops]:
         """One undoable user action: collects the operations applied and records them."""
-        ops: list[Op] = []
+        ops = _Ops(description)
         with self._write():
             yield ops
             if ops:
                 self._db.execute("DELETE FROM history WHERE undone = 1")
                 self._db.execute(
                     "INSERT INTO history (description, ops, created) VALUES (?, ?, ?)",
-                    (description, json.dumps(ops, ensure_ascii=False), _now()))
+                    (ops.description, json.dumps(ops, ensure_ascii=False), _now()))
 
     def _begin(self, statement: str) -> None:
         try:
