@@ -17,7 +17,9 @@ bibliographic signs in it (a parenthesis holding a gloss is not a citation).
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbench.core.references import ReferenceScan, scan_reference
@@ -160,28 +162,30 @@ def locate_citation(
     start: int,
     end: int,
     paragraph: tuple[int, int],
-    stops: list[int],
+    stops: Sequence[int],
     term: bool,
     next_paragraph_end: int | None = None,
 ) -> Citation | None:
     """The citation of the quotation ``text[start:end]``, or None.
 
     ``paragraph`` is (start, end) of the paragraph holding the closing mark; ``stops``
-    are starts of other full quotations, which a forward or backward search does not
+    (sorted) are starts of full quotations, which a forward or backward search does not
     cross. A quoted ``term`` (a word or two) takes only a citation right after it.
     """
     para_start, para_end = paragraph
     found = _after(text, end, para_end)
     if found or term:
         return found
-    bound = min([para_end, *[s for s in stops if s >= end]])
+    later = bisect.bisect_left(stops, end)
+    bound = min(para_end, stops[later]) if later < len(stops) else para_end
     found = _later_in_sentence(text, end, bound)
     if found:
         return found
     found = _next_sentence(text, end, para_end, bound, next_paragraph_end)
     if found:
         return found
-    floor = max([para_start, *[s for s in stops if s < start]])
+    earlier = bisect.bisect_left(stops, start) - 1
+    floor = max(para_start, stops[earlier]) if earlier >= 0 else para_start
     return _before(text, start, floor)
 
 

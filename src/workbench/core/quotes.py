@@ -56,7 +56,7 @@ def find_quotations(text: str) -> list[QuotationSpan]:
             span.start,
             span.end,
             (para_start, para_end),
-            [s for s in stops if s != span.start],
+            stops,
             is_term(text[span.start : span.end]),
             next_end,
         )
@@ -104,19 +104,25 @@ def find_quotations(text: str) -> list[QuotationSpan]:
 def _outside_citations(
     marked: list[MarkedSpan], citations: dict[int, Citation | None]
 ) -> list[MarkedSpan]:
-    """The spans that are not titles inside another (kept) quotation's citation."""
+    """The spans that are not titles inside another (kept) quotation's citation.
+
+    A citation never contains its own quotation, so "inside some citation" is enough.
+    Dropping a span drops its citation too, which may give back spans it covered.
+    """
     owners = {start for start, c in citations.items() if c is not None}
     while True:
-        ranges = [
-            (c.start, c.end, start)
-            for start, c in citations.items()
-            if c is not None and start in owners
-        ]
-        kept = [
-            s
-            for s in marked
-            if not any(a <= s.start and s.end <= b and o != s.start for a, b, o in ranges)
-        ]
+        ranges = sorted(
+            (c.start, c.end) for start, c in citations.items() if c is not None and start in owners
+        )
+        starts = [a for a, _ in ranges]
+        reach: list[int] = []
+        for _, end in ranges:
+            reach.append(max(end, reach[-1]) if reach else end)
+        kept = []
+        for span in marked:
+            index = bisect.bisect_right(starts, span.start) - 1
+            if index < 0 or reach[index] < span.end:
+                kept.append(span)
         still = owners & {s.start for s in kept}
         if still == owners:
             return kept
