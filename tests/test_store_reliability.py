@@ -156,3 +156,4 @@ def test_a_second_window_sees_and_can_undo_the_first_ones_changes(tmp_path: Path
         assert two.translation("en").segments[1] == "Deux."
         assert two.undo() == "Edit segment 2 (en)"
         assert one.translation("en").segments[1] == "Two."
+

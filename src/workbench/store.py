@@ -171,6 +171,9 @@ ORD_STEP = 1 << 20
 
 Side = Literal["src", "tgt"]
 
+# SQLite messages that mean the file cannot be written (not a bug in this module).
+_STORAGE_FAILURES = ("readonly", "disk is full", "disk I/O error", "unable to open")
+
 # Columns of the rows that history operations record, per table.
 _SPLICE_COLUMNS = {
     "segments": ("start", '"end"', "override", "status"),
@@ -917,6 +920,13 @@ class Store:
                 self._db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 "
                                  "WHERE key = 'revision'")
                 self._db.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                if any(word in str(exc) for word in _STORAGE_FAILURES):
+                    raise InputError(self.path, f"cannot save the change ({exc}); nothing "
+                                     "was changed") from None
+                raise
             except BaseException:
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
