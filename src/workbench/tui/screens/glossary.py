@@ -94,6 +94,10 @@ class GlossaryScreen(Screen[bool]):
     def on_filter_submitted(self) -> None:
         self.table.focus()
 
+    @on(DataTable.RowSelected)
+    def on_row_selected(self) -> None:
+        self.action_edit()
+
     def action_focus_filter(self) -> None:
         self.query_one("#glossary-filter", Input).focus()
 

@@ -86,3 +86,28 @@ def report_job(translation: str | None, out_dir: Path = DEFAULT_OUT_DIR) -> Job:
         return write_reports(snapshot, out_dir)
 
     return job
+
+
+def export_job(fmt: str, translation: str | None, out_dir: Path = DEFAULT_OUT_DIR) -> Job:
+    """Write the exports of ``fmt`` (a format name or ``all``) for the workspace."""
+
+    def job(store: Store) -> list[Path]:
+        from workbench.formats.exporting import export_snapshot
+
+        result = export_snapshot(store.snapshot(), fmt, out_dir, created=store.created,
+                                 translation=translation)
+        return result.written
+
+    return job
+
+
+def export_choices() -> list[tuple[str, str]]:
+    """(format key, label) for the export menu."""
+    from workbench.formats.exporting import ALL, FORMATS
+
+    labels = {
+        "tmx": "TMX 1.4b (aligned text)", "po": "PO (gettext)", "xliff": "XLIFF 2.1",
+        "xliff12": "XLIFF 1.2", "tbx": "Glossary: TBX-Basic", "glossary-csv": "Glossary: CSV",
+        "glossary-tsv": "Glossary: TSV", "glossary-po": "Glossary: PO",
+    }
+    return [(ALL, "Everything"), *((f, labels.get(f, f)) for f in FORMATS)]

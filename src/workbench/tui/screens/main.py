@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
 from textual.worker import get_current_worker
 
-from workbench.core.model import Finding, GlossaryEntry, LinkStatus, SegmentStatus
+from workbench.core.model import Finding, GlossaryEntry, Link, LinkStatus, SegmentStatus
 from workbench.store import Store
 from workbench.textio import InputError
 from workbench.tui.messages import ChangeScope, WorkspaceChanged
@@ -76,6 +76,7 @@ class MainScreen(Screen[None]):
         Binding("r,ctrl+y", "redo", "Redo"),
         Binding("f2", "glossary", "Glossary"),
         Binding("f3", "notes", "Notes"),
+        Binding("f5", "export", "Export", show=False),
         Binding("f6", "report", "Report", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
@@ -84,7 +85,7 @@ class MainScreen(Screen[None]):
     DEFAULT_CSS = """
     MainScreen SegmentGrid { height: 3fr; }
     MainScreen #bottom { height: 2fr; border-top: solid $primary; }
-    MainScreen #source-view { height: auto; max-height: 5; border: none; padding: 0 1; }
+    MainScreen #source-view { height: 3; border: none; padding: 0 1; background: $panel; }
     MainScreen SegmentEditor { display: none; }
     MainScreen #status-line { height: 1; background: $panel; padding: 0 1; }
     """
@@ -146,6 +147,8 @@ class MainScreen(Screen[None]):
         self.query_one(DetailPanel).show(detail, self.state.translation_name)
         source = self.query_one("#source-view", TextArea)
         source.load_text(detail.source_text if detail is not None else "")
+        source.scroll_home(animate=False)
+        source.refresh()
         self.update_status()
 
     def update_status(self) -> None:
@@ -437,18 +440,25 @@ class MainScreen(Screen[None]):
         source = store.source()
         translation = store.translation(translation_name)
         fixed = [link for link in translation.links if link.fixed]
+        worker = get_current_worker()
+
+        def progress(fraction: float) -> None:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._realign_progress, fraction)
+
         links = align_sentences([s.text for s in source.sentences], translation.segments,
-                                fixed=fixed)
-        if get_current_worker().is_cancelled:
-            return
-        self.app.call_from_thread(self._realign_done, translation_name, links, link_index)
+                                glossary=store.glossary(), fixed=fixed, progress=progress)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._realign_done, translation_name, links, link_index)
 
-    def _realign_done(self, translation_name: str, links: list[object], link_index: int) -> None:
-        from workbench.core.model import Link
+    def _realign_progress(self, fraction: float) -> None:
+        self.update_status()
+        status = self.query_one("#status-line", Static)
+        status.update(f"Re-aligning the unconfirmed links… {fraction:.0%}")
 
-        new_links = [link for link in links if isinstance(link, Link)]
+    def _realign_done(self, translation_name: str, links: list[Link], link_index: int) -> None:
         self._change(
-            lambda: self.state.store.set_links(translation_name, new_links,
+            lambda: self.state.store.set_links(translation_name, links,
                                                description="Re-align unconfirmed links"),
             ChangeScope.SEGMENTS, "Re-aligned the unconfirmed links.", link_index,
         )
@@ -582,6 +592,17 @@ class MainScreen(Screen[None]):
         from workbench.tui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen())
+
+    def action_export(self) -> None:
+        from workbench.tui.screens.dialogs import ChoiceDialog
+        from workbench.tui.screens.jobs import JobScreen, export_choices, export_job
+
+        def chosen(fmt: str | None) -> None:
+            if fmt:
+                self.app.push_screen(JobScreen(f"Exporting {fmt}…", self.state.store,
+                                               export_job(fmt, None)))
+
+        self.app.push_screen(ChoiceDialog("Export into exports/", export_choices()), chosen)
 
     def action_report(self) -> None:
         from workbench.tui.screens.jobs import JobScreen, report_job

@@ -94,6 +94,10 @@ class NotesScreen(Screen[int | None]):
     def on_filter_submitted(self) -> None:
         self.table.focus()
 
+    @on(DataTable.RowSelected)
+    def on_row_selected(self) -> None:
+        self.action_edit()
+
     def action_focus_filter(self) -> None:
         self.query_one("#notes-filter", Input).focus()
 

@@ -1,0 +1,413 @@
+"""Pilot tests of the terminal UI: every binding and editing action, and that the
+workspace on disk holds the result (the store is reopened to check)."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any, ParamSpec
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, TextArea
+
+from test_tui_workspace import CLOSE, build_small_workspace
+from workbench.core.model import LinkStatus, SegmentStatus
+from workbench.store import Store
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.screens.glossary import GlossaryScreen
+from workbench.tui.screens.help import HelpScreen
+from workbench.tui.screens.main import MainScreen
+from workbench.tui.screens.notes import NotesScreen
+from workbench.tui.state import RowFilter
+
+SIZE = (140, 45)
+P = ParamSpec("P")
+
+
+def synchronous(test: Callable[P, Coroutine[Any, Any, None]]) -> Callable[P, None]:
+    """Run an async test body on a fresh event loop (no async test plugin needed)."""
+
+    @functools.wraps(test)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    return build_small_workspace(tmp_path / "small.sqlite")
+
+
+@asynccontextmanager
+async def running(path: Path) -> AsyncIterator[tuple[WorkbenchApp, Pilot[int], MainScreen]]:
+    app = WorkbenchApp(path, author="tester")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        yield app, pilot, screen
+
+
+async def settle(app: WorkbenchApp, pilot: Pilot[int]) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def reopen(path: Path) -> Store:
+    return Store.open(path)
+
+
+@synchronous
+async def test_arrows_and_vim_keys_move_between_segments(workspace: Path) -> None:
+    async with running(workspace) as (_app, pilot, screen):
+        assert screen.grid.cursor == 0
+        await pilot.press("down", "j")
+        assert screen.grid.cursor == 2
+        await pilot.press("up")
+        assert screen.grid.cursor == 1
+        await pilot.press("k")
+        assert screen.grid.cursor == 0
+        await pilot.press("end")
+        assert screen.grid.cursor == 6
+        await pilot.press("home")
+        assert screen.grid.cursor == 0
+        await pilot.press("G")
+        assert screen.grid.cursor == 6
+        await pilot.press("g")
+        assert screen.grid.cursor == 0
+        await pilot.press("pagedown")
+        assert screen.grid.cursor > 0
+        await pilot.press("pageup")
+        assert screen.grid.cursor == 0
+
+
+@synchronous
+async def test_one_key_reaches_the_quotation_taken_from_english(workspace: Path) -> None:
+    async with running(workspace) as (_app, pilot, screen):
+        await pilot.press("quotation_mark")
+        assert screen.current_link == 4
+        body = str(screen.query_one("#detail-body").render())
+        assert "Quotation taken from English" in body
+        assert "Trotsky Archive" in body
+
+
+@synchronous
+async def test_next_flagged_visits_qa_findings_low_confidence_and_quotation(
+    workspace: Path,
+) -> None:
+    async with running(workspace) as (_app, pilot, screen):
+        visited = []
+        for _ in range(3):
+            await pilot.press("n")
+            visited.append(screen.current_link)
+        assert visited == [1, 3, 4]
+        await pilot.press("N")
+        assert screen.current_link == 3
+
+
+@synchronous
+async def test_edit_save_undo_redo_reach_the_database(workspace: Path) -> None:
+    async with running(workspace) as (app, pilot, screen):
+        await pilot.press("enter")
+        editor = screen.editor
+        assert editor.has_focus and editor.text == CLOSE[0]
+        editor.select_all()
+        await pilot.press(*"Bukharin [sic] broke with Stalin.")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert not editor.display
+        assert screen.grid.rows[0].columns[1] == "Bukharin [sic] broke with Stalin."
+        with reopen(workspace) as store:
+            assert store.segment_text("close", 0) == "Bukharin [sic] broke with Stalin."
+        await pilot.press("u")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            assert store.segment_text("close", 0) == CLOSE[0]
+        await pilot.press("ctrl+y")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            assert store.segment_text("close", 0) == "Bukharin [sic] broke with Stalin."
+        await pilot.press("ctrl+z")
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert screen.grid.rows[0].columns[1] == "Bukharin [sic] broke with Stalin."
+
+
+@synchronous
+async def test_escape_leaves_the_editor_without_saving(workspace: Path) -> None:
+    async with running(workspace) as (_app, pilot, screen):
+        await pilot.press("enter", "x", "y", "escape")
+        assert not screen.editor.display
+        with reopen(workspace) as store:
+            assert store.segment_text("close", 0) == CLOSE[0]
+
+
+@synchronous
+async def test_split_at_cursor_and_merge_with_next(workspace: Path) -> None:
+    async with running(workspace) as (app, pilot, screen):
+        await pilot.press("end", "s")
+        offset = CLOSE[6].index("much")
+        screen.editor.move_cursor((0, offset))
+        await pilot.press("ctrl+b")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            translation = store.translation("close")
+        assert translation.segments[-2:] == ["That would be", "much better."]
+        assert translation.links[-1].kind == "1-2"
+        await pilot.press("k", "m")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            merged = store.translation("close")
+        assert len(merged.segments) == len(CLOSE)
+        assert merged.links[-1].kind == "3-2"
+        await pilot.press("u", "u")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            assert store.translation("close").segments == CLOSE
+
+
+@synchronous
+async def test_move_boundaries_and_confirm(workspace: Path) -> None:
+    async with running(workspace) as (app, pilot, screen):
+        await pilot.press("j", "j", "j", "j")
+        assert screen.current_link == 4
+        await pilot.press("right_square_bracket")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            links = store.translation("close").links
+        assert links[4].tgt == (4, 5) and links[4].status is LinkStatus.MANUAL
+        await pilot.press("left_square_bracket")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            assert store.translation("close").links[4].tgt == (4,)
+        await pilot.press("left_curly_bracket")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            assert store.translation("close").links[5].src == (4, 5, 6)
+        await pilot.press("u", "u", "u", "home", "c")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            links = store.translation("close").links
+        assert links[0].status is LinkStatus.CONFIRMED
+        assert links[4].status is LinkStatus.AUTOMATIC
+        assert screen.grid.rows[0].confirmed
+
+
+@synchronous
+async def test_statuses(workspace: Path) -> None:
+    async with running(workspace) as (app, pilot, _screen):
+        await pilot.press("2")
+        await pilot.press("j", "3")
+        await pilot.press("j", "1")
+        await pilot.press("0")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            statuses = store.translation("close").statuses
+        assert statuses == {0: SegmentStatus.TRANSLATED, 1: SegmentStatus.REVIEWED}
+
+
+@synchronous
+async def test_add_edit_delete_note_with_undo(workspace: Path) -> None:
+    async with running(workspace) as (app, pilot, screen):
+        await pilot.press("j", "a")
+        await pilot.press(*"Sokolnikov [sic]: check spelling")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            notes = store.notes(1)
+        assert [n.text for n in notes] == ["Sokolnikov [sic]: check spelling"]
+        assert notes[0].author == "tester" and notes[0].translation == "close"
+        assert screen.grid.rows[1].note
+        await pilot.press("e")
+        area = app.screen.query_one("#note-text", TextArea)
+        area.select_all()
+        await pilot.press(*"Spelling checked", "ctrl+s")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            assert [n.text for n in store.notes(1)] == ["Spelling checked"]
+        await pilot.press("x")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            assert store.notes(1) == []
+        await pilot.press("u")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            assert [n.text for n in store.notes(1)] == ["Spelling checked"]
+
+
+@synchronous
+async def test_add_glossary_term_prefilled_from_selected_words(workspace: Path) -> None:
+    async with running(workspace) as (app, pilot, screen):
+        await pilot.press("j")
+        source = screen.query_one("#source-view", TextArea)
+        start = source.text.index("Сокольникова")
+        source.selection = source.selection.__class__((0, start), (0, start + 12))
+        await pilot.press("enter")
+        screen.editor.selection = screen.editor.selection.__class__(
+            (0, CLOSE[1].index("Sokolnikov")), (0, CLOSE[1].index("Sokolnikov") + 10))
+        await pilot.press("escape")
+        await pilot.press("plus")
+        await pilot.pause()
+        assert app.screen.query_one("#term-source", Input).value == "Сокольникова"
+        app.screen.query_one("#term-targets", Input).value = "Sokolnikov"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            terms = {e.source: e for e in store.glossary()}
+        assert terms["Сокольникова"].targets == ("Sokolnikov",)
+        assert terms["Сокольникова"].status == "proposed"
+        await pilot.press("u")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            assert "Сокольникова" not in {e.source for e in store.glossary()}
+
+
+@synchronous
+async def test_jump_search_and_filters(workspace: Path) -> None:
+    async with running(workspace) as (app, pilot, screen):
+        await pilot.press("colon", "6", "enter")
+        assert screen.current_link == 5
+        await pilot.press("ctrl+g", "9", "enter")
+        assert "Enter a number" in str(app.screen.query_one("#jump-error").render())
+        await pilot.press("escape")
+        await pilot.press("slash", *"stalin", "enter")
+        assert screen.state.visible == [0, 4]
+        await pilot.press("escape")
+        assert len(screen.state.visible) == 7
+        await pilot.press("slash")
+        app.screen.query_one("#search-regex").toggle()  # type: ignore[attr-defined]
+        await pilot.press(*r"1\d July", "enter")
+        assert screen.state.visible == [2]
+        await pilot.press("escape", "f")
+        assert screen.state.row_filter is RowFilter.FLAGGED
+        assert screen.state.visible == [1, 3, 4]
+        await pilot.press("f")
+        assert screen.state.row_filter is RowFilter.UNCONFIRMED
+        await pilot.press("f")
+        assert screen.state.visible == [0]
+        await pilot.press("f")
+        assert screen.state.row_filter is RowFilter.ALL
+
+
+@synchronous
+async def test_switch_translation_and_compare(workspace: Path) -> None:
+    async with running(workspace) as (app, pilot, screen):
+        await pilot.press("t")
+        await settle(app, pilot)
+        assert screen.state.translation_name == "free"
+        assert len(screen.grid.rows) == 8
+        await pilot.press("t", "v")
+        assert screen.state.compare_name == "free"
+        assert len(screen.grid.rows[0].columns) == 3
+        await pilot.press("v")
+        assert len(screen.grid.rows[0].columns) == 2
+
+
+@synchronous
+async def test_help_lists_every_main_binding(workspace: Path) -> None:
+    async with running(workspace) as (app, pilot, _screen):
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text").render())
+        for binding in MainScreen.BINDINGS:
+            assert binding.description in text  # type: ignore[union-attr]
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+@synchronous
+async def test_command_palette_runs_an_action(workspace: Path) -> None:
+    async with running(workspace) as (app, pilot, _screen):
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Confirm link")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            assert store.translation("close").links[0].status is LinkStatus.CONFIRMED
+
+
+@synchronous
+async def test_glossary_screen_filter_add_remove(workspace: Path) -> None:
+    async with running(workspace) as (app, pilot, _screen):
+        await pilot.press("f2")
+        assert isinstance(app.screen, GlossaryScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 2
+        await pilot.press("slash", *"plen")
+        assert table.row_count == 1
+        await pilot.press("enter", "enter")
+        assert app.screen.query_one("#term-source", Input).value == "пленум"
+        await pilot.press("escape")
+        await pilot.press("x")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            assert [e.source for e in store.glossary()] == ["ЦК"]
+        await pilot.press("u")
+        await pilot.press("a")
+        app.screen.query_one("#term-source", Input).value = "нэп"
+        app.screen.query_one("#term-targets", Input).value = "NEP"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            assert {e.source for e in store.glossary()} == {"нэп", "пленум", "ЦК"}
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+@synchronous
+async def test_notes_screen_edit_and_go(workspace: Path) -> None:
+    async with running(workspace) as (app, pilot, screen):
+        await pilot.press("end", "f3")
+        assert isinstance(app.screen, NotesScreen)
+        assert app.screen.query_one(DataTable).row_count == 1
+        await pilot.press("enter")
+        area = app.screen.query_one("#note-text", TextArea)
+        area.select_all()
+        await pilot.press(*"Plenum of July 1928", "ctrl+s")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            assert store.notes(0)[0].text == "Plenum of July 1928"
+        await pilot.press("g")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert screen.current_link == 0
+
+
+@synchronous
+async def test_realign_keeps_confirmed_links(workspace: Path) -> None:
+    async with running(workspace) as (app, pilot, _screen):
+        await pilot.press("c")
+        await settle(app, pilot)
+        await pilot.press("A")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            links = store.translation("close").links
+            assert links[0].status is LinkStatus.CONFIRMED
+            assert store.undo_description() is not None
+
+
+@synchronous
+async def test_report_is_written_from_the_ui(
+    workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    async with running(workspace) as (app, pilot, _screen):
+        await pilot.press("f6")
+        await settle(app, pilot)
+        await settle(app, pilot)
+    assert (tmp_path / "exports" / "report.html").exists()
+
+
+@synchronous
+async def test_q_quits(workspace: Path) -> None:
+    async with running(workspace) as (app, pilot, _screen):
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
