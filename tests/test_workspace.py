@@ -203,3 +203,11 @@ def test_project_root_is_the_clone_holding_seeds_and_corpus() -> None:
 def test_project_root_outside_a_clone_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot find the seeds/ and corpus/ folders"):
         project_root(tmp_path)
+
+
+def test_building_inside_a_file_is_a_clear_error(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    with pytest.raises(InputError, match="not-a-folder: is a file, not a folder"):
+        build_workspace(blocker / "w.sqlite", tmp_path, tools=fake_tools(corpus))

@@ -162,13 +162,20 @@ def build_workspace(path: str | os.PathLike[str], root: Path, *, tools: BuildToo
     Refuses to replace an existing file unless ``force``. Returns the path.
     """
     target = Path(path).expanduser()
+    if target.is_dir():
+        raise InputError(target, "is a folder; give the workspace file's path")
     if target.exists() and not force:
         raise InputError(target, "already exists; use --force to rebuild it")
     tools = tools or default_tools()
     corpus = tools.load_corpus(root)
     steps = _Steps(progress, total=3 + 2 * len(corpus.translations))
 
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise InputError(target.parent, "is a file, not a folder") from None
+    except OSError as exc:
+        raise InputError(target.parent, exc.strerror or str(exc)) from None
     temporary = target.with_name(f".{target.name}.{os.getpid()}.building")
     _remove_database(temporary)
     try:
