@@ -127,7 +127,12 @@ _MARKERS: list[tuple[str, float, str, re.Pattern[str]]] = [
     ),
     (FR, 1.5, "'trad.' (French translator)", _rx(r"\btrad\.|\btraduit\b")),
     (RU, 2.0, "'Соч.' (Russian collected works)", _rx(_NB + r"[Сс]оч\.")),
-    (RU, 2.0, "'Полн. собр. соч.' (Russian collected works)", _rx(r"Полн\.?\s*собр\.?|\bПСС\b")),
+    (
+        RU,
+        2.0,
+        "'Полн. собр. соч.' (Russian collected works)",
+        _rx(r"Полн(?:\.|ое|ого|ом)?\s*собр(?:\.|ани[а-я])?|\bПСС\b"),
+    ),
     (RU, 1.0, "'т.' volume (Russian)", _rx(_NB + r"[Тт]\.\s*\d")),
     (RU, 1.5, "'стр.' page reference (Russian)", _rx(_NB + r"[Сс]тр\.\s*\d")),
     (RU, 1.0, "'с.' page reference (Russian)", _rx(_NB + r"[Сс]\.\s*\d")),
@@ -256,6 +261,8 @@ _STOPWORDS = {
         "lettres à journal révolution parti souvenirs"
     ),
 }
+#: Spelling that marks a word as German rather than English (Schaukelpolitik, Ostpolitik).
+_GERMAN_SHAPE = _rx(r"sch|tz|^\w{3,}(?:ung|keit|heit|schaft|lich|isch)$")
 _DIACRITICS = {DE: "äöüßÄÖÜ", FR: "éèêàçùâîôûëïÉÈÀÇ"}
 _ABBREVIATIONS_LATIN = _word_set(
     "ed eds by von par p pp vol vols n y l s bd t hrsg éd trad transl ibid op cit no"
@@ -276,6 +283,9 @@ def latin_language(text: str) -> tuple[str, float]:
                 scores[language] += 1.0
     for language, letters in _DIACRITICS.items():
         scores[language] += 1.5 * sum(1 for ch in text if ch in letters)
+    for word in words:
+        if _GERMAN_SHAPE.search(word):
+            scores[DE] += 0.6
     best = max(scores, key=lambda k: scores[k])
     if scores[best] == 0:
         return EN, 0.0
