@@ -91,7 +91,7 @@ def _force_nulls(
     for (a, b), cost in costs.items():
         for i in src_null:
             if a:
-                cost[(rows > i) & (rows - a <= i)] = np.inf
+                cost[np.broadcast_to((rows > i) & (rows - a <= i), cost.shape)] = np.inf
         for j in tgt_null:
             if b:
                 cost[np.broadcast_to((cols > j) & (cols - b <= j), cost.shape)] = np.inf
@@ -107,8 +107,12 @@ def align_prepared(
     src_null: Sequence[int] = (),
     tgt_null: Sequence[int] = (),
     progress: Callable[[float], None] | None = None,
+    with_scores: bool = True,
 ) -> list[Link]:
-    """Align one stretch without fixed links (apart from forced 1-0 / 0-1 links)."""
+    """Align one stretch without fixed links (apart from forced 1-0 / 0-1 links).
+
+    ``with_scores=False`` skips the posterior pass (every score is then 1.0).
+    """
     n, m = sides.shape
     if n == 0 or m == 0:
         return [Link((i,), (), 1.0) for i in range(n)] + [Link((), (j,), 1.0) for j in range(m)]
@@ -126,7 +130,10 @@ def align_prepared(
         if width >= m + 1 or not _touches_edge(path, lo, width, m):
             break
         half_width *= 2
-    scores = posteriors(costs, lo, width, m, path, params.temperature)
+    if with_scores:
+        scores = posteriors(costs, lo, width, m, path, params.temperature)
+    else:
+        scores = [1.0] * len(path)
     return [
         Link(tuple(range(p.i - p.a, p.i)), tuple(range(p.j - p.b, p.j)), score)
         for p, score in zip(path, scores, strict=True)
@@ -184,8 +191,9 @@ def align_sentences(
     params = params or default_params()
     n, m = len(src), len(tgt)
     anchors = _check_fixed(fixed, n, m)
-    null_src = {link.src[0]: link for link in fixed if link.src and not link.tgt}
-    null_tgt = {link.tgt[0]: link for link in fixed if link.tgt and not link.src}
+    null_src = {i: link for link in fixed if not link.tgt for i in link.src}
+    null_tgt = {j: link for link in fixed if not link.src for j in link.tgt}
+    emitted: set[int] = set()
     sides = prepare(src, tgt, src_lang, tgt_lang, glossary) if n and m else None
 
     gaps: list[tuple[int, int, int, int]] = []
@@ -222,6 +230,10 @@ def align_sentences(
                 shifted = null_src[shifted.src[0]]
             elif shifted.tgt and not shifted.src and shifted.tgt[0] in null_tgt:
                 shifted = null_tgt[shifted.tgt[0]]
+            if shifted.fixed:
+                if id(shifted) in emitted:
+                    continue
+                emitted.add(id(shifted))
             result.append(shifted)
         done += a1 - a0
         if gap_index < len(anchors):

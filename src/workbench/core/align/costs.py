@@ -42,9 +42,11 @@ class KeyOccurrences:
     src_sentence: IntArray
     src_key: IntArray
     src_gap: IntArray  # sentences since the previous sentence with the same key
+    src_total: FloatArray  # summed value of each source sentence's keys seen on both sides
     tgt_sentence: IntArray
     tgt_key: IntArray
     tgt_gap: IntArray
+    tgt_total: FloatArray
     key_value: FloatArray  # bonus of a match on each key
 
 
@@ -73,14 +75,20 @@ def index_keys(sides: Sides, params: AlignParams) -> KeyOccurrences:
     kind_weight = np.array([params.key_weight.get(kind, 1.0) for kind in kinds])
     commonness = np.log(np.maximum(src_df, 1.0) * np.maximum(tgt_df, 1.0))
     key_value = kind_weight / (1.0 + params.key_commonness * commonness)
+    key_value = key_value if size else np.zeros(0)
+    # only keys found on both sides of the document can go unmatched in a link
+    shared_value = np.where((src_df > 0) & (tgt_df > 0), key_value, 0.0)
+    n, m = sides.shape
     return KeyOccurrences(
         src_sentence,
         src_key,
         _gaps(src_sentence, src_key),
+        np.bincount(src_sentence, weights=shared_value[src_key], minlength=n).astype(np.float64),
         tgt_sentence,
         tgt_key,
         _gaps(tgt_sentence, tgt_key),
-        key_value if size else np.zeros(0),
+        np.bincount(tgt_sentence, weights=shared_value[tgt_key], minlength=m).astype(np.float64),
+        key_value,
     )
 
 
@@ -162,6 +170,7 @@ def band_costs(
     src_pieces, tgt_pieces = _prefix(sides.src_pieces), _prefix(sides.tgt_pieces)
     src_sent, tgt_sent = _prefix(sides.src.sentences), _prefix(sides.tgt.sentences)
     src_punct, tgt_punct = _prefix(sides.src.punctuation), _prefix(sides.tgt.punctuation)
+    src_keys, tgt_keys = _prefix(occ.src_total), _prefix(occ.tgt_total)
     mu_chars = float(np.log1p(tgt_chars[-1]) - np.log1p(src_chars[-1])) if n and m else 0.0
     mu_pieces = float(np.log1p(tgt_pieces[-1]) - np.log1p(src_pieces[-1])) if n and m else 0.0
 
@@ -231,11 +240,18 @@ def band_costs(
             punct_gap = np.abs(
                 (src_punct[rows] - src_punct[r0]) - (tgt_punct[cols_clipped] - tgt_punct[c0])
             ).sum(axis=-1)
+            matched = matches[(a, b)]
+            unmatched = np.maximum(
+                (src_keys[rows] - src_keys[r0]) + (tgt_keys[cols_clipped] - tgt_keys[c0])
+                - 2.0 * matched,
+                0.0,
+            )
             cost = (
                 cost
                 + params.sentence_count_weight * sentence_gap
                 + params.punctuation_weight * punct_gap
-                - matches[(a, b)]
+                - matched
+                + params.unmatched_weight * unmatched
             )
         costs[(a, b)] = np.where(valid, cost, np.inf)
     return costs

@@ -51,7 +51,7 @@ PUNCTUATION_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("exclamation", re.compile(r"!")),
     ("colon", re.compile(r":(?!\d)")),
     ("semicolon", re.compile(r";")),
-    ("quote", re.compile(r"[«»„“”\"]")),
+    ("quote", re.compile(r"[«»„“”\"‘]|(?<!\w)['’]|['’](?!\w)")),
     ("parenthesis", re.compile(r"[()\[\]]")),
     ("dash", re.compile(r"\s[—–-]\s")),
 )
@@ -171,6 +171,8 @@ def extract_features(
             punctuation[i, c] = len(pattern.findall(sentence))
         sentence_keys: dict[str, None] = {}
         tokens = _WORD.findall(sentence)
+        if tokens == ["I"]:  # a chapter number standing alone, not the pronoun
+            sentence_keys["n:1"] = None
         for t, token in enumerate(tokens):
             first = t == 0
             cached = cache.get((token, first))

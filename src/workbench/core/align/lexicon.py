@@ -17,7 +17,7 @@ _NUMBERS = """
 четыр|four|4
 пят|five|5
 шест|six|6
-сем|seven|7
+сем семерк|seven|7
 восем восьм|eight|8
 девят|nine|9
 десят|ten|10
@@ -25,6 +25,7 @@ _NUMBERS = """
 тысяч|thousand thousands|1000
 миллион|million millions|1000000
 миллиард|billion billions|1000000000
+перв|first firstly|1
 """
 
 _WORDS = """
@@ -87,7 +88,6 @@ _WORDS = """
 смерт|death
 новы нового новой новую новых|new
 стар|old
-первы первого первой первую|first
 втор|second
 последн|last
 больш|big large great
@@ -126,6 +126,29 @@ _WORDS = """
 размер|size
 цвет|colour color
 покупк|purchase
+лини|line lines
+партия партии партию партией|party
+крестьян|peasant peasants peasantry
+рабочи рабочих рабочим|worker workers
+займ|loan loans
+дан дани|tribute
+хлеб|bread grain
+деревн|village villages countryside
+член|member members
+съезд|congress
+газет|newspaper newspapers
+статья стать|article
+речь речи|speech
+собрани|meeting assembly
+предложени|proposal offer
+борьб|struggle fight
+враг|enemy enemies
+союзник|ally allies
+товарищ|comrade comrades
+вожд вождь|leader leaders
+руководител|leader head
+народ|people nation
+истори|history story
 """
 
 

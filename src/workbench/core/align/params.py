@@ -37,6 +37,8 @@ class AlignParams:
         default_factory=lambda: {"n": 2.0, "m": 2.0, "w": 1.5, "l": 0.7, "g": 2.0}
     )
     key_commonness: float = 0.5
+    # cost per unit of key value left unmatched inside a link (null links pay none)
+    unmatched_weight: float = 0.0
     # punctuation: cost per unmatched mark; sentence count: cost per sentence of difference
     punctuation_weight: float = 0.5
     sentence_count_weight: float = 1.5

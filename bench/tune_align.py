@@ -1,0 +1,210 @@
+"""Tune the aligner's parameters on a development set and write core/align/params.json.
+
+Development data: the WMT22 ru-en chunks of ../shared/corpus-external/derived-eval-v1/wmt22
+(1-1 by construction), perturbed here with our own random draws (seeds unlike the
+ones of the published *-pert sets): sentences joined on either side, single
+sentences and short runs of sentences dropped on either side. The ntrex-pert and
+lit sets are never looked at; wmt22-pert shares its sentences with this
+development set (but not its perturbations), so it is not an unseen test.
+
+Usage: .venv/bin/python bench/tune_align.py [--rounds N] [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import sys
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from workbench.core.align import AlignParams, align_prepared, default_params, prepare  # noqa: E402
+from workbench.core.align.costs import Sides  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "corpus-external" / "derived-eval-v1"
+PARAMS_FILE = ROOT / "src" / "workbench" / "core" / "align" / "params.json"
+
+Gold = set[tuple[tuple[int, ...], tuple[int, ...]]]
+
+
+@dataclass
+class DevDoc:
+    name: str
+    sides: Sides
+    gold: Gold
+
+
+def require_shared(path: Path) -> Path:
+    if not path.is_dir():
+        raise SystemExit(
+            f"missing {path}: the external test data is expected in ../shared "
+            "next to the repository"
+        )
+    return path
+
+
+def perturb(
+    ru: list[str], en: list[str], doc_ids: list[str], rng: random.Random
+) -> tuple[list[str], list[str], Gold]:
+    """Join, drop and skip sentences like the published *-pert sets, plus runs of drops."""
+    out_ru: list[str] = []
+    out_en: list[str] = []
+    gold: Gold = set()
+    k = 0
+    n = len(ru)
+    while k < n:
+        same_doc_next = k + 1 < n and doc_ids[k + 1] == doc_ids[k]
+        draw = rng.random()
+        i, j = len(out_ru), len(out_en)
+        if draw < 0.06 and same_doc_next:  # 2-1: two Russian sentences, English joined
+            out_ru += [ru[k], ru[k + 1]]
+            out_en.append(en[k] + " " + en[k + 1])
+            gold.add(((i, i + 1), (j,)))
+            k += 2
+        elif draw < 0.12 and same_doc_next:  # 1-2: Russian joined
+            out_ru.append(ru[k] + " " + ru[k + 1])
+            out_en += [en[k], en[k + 1]]
+            gold.add(((i,), (j, j + 1)))
+            k += 2
+        elif draw < 0.14:  # 1-0
+            out_ru.append(ru[k])
+            gold.add(((i,), ()))
+            k += 1
+        elif draw < 0.16:  # 0-1
+            out_en.append(en[k])
+            gold.add(((), (j,)))
+            k += 1
+        elif draw < 0.165:  # a run of Russian sentences the translation leaves out
+            run = rng.randint(2, 6)
+            for r in range(min(run, n - k)):
+                out_ru.append(ru[k + r])
+                gold.add(((i + r,), ()))
+            k += min(run, n - k)
+        else:
+            out_ru.append(ru[k])
+            out_en.append(en[k])
+            gold.add(((i,), (j,)))
+            k += 1
+    return out_ru, out_en, gold
+
+
+def load_dev(draws: int) -> list[DevDoc]:
+    folder = require_shared(SHARED / "wmt22")
+    docs: list[DevDoc] = []
+    for chunk_index, ru_path in enumerate(sorted(folder.glob("*.ru"))):
+        ru = ru_path.read_text(encoding="utf-8").splitlines()
+        en = ru_path.with_suffix(".en").read_text(encoding="utf-8").splitlines()
+        ids = ru_path.with_suffix(".par-ru").read_text(encoding="utf-8").splitlines()
+        for draw in range(draws):
+            rng = random.Random(7919 + 1000 * draw + chunk_index)
+            src, tgt, gold = perturb(ru, en, ids, rng)
+            docs.append(DevDoc(f"{ru_path.stem}#{draw}", prepare(src, tgt), gold))
+    return docs
+
+
+def f1(docs: list[DevDoc], params: AlignParams) -> float:
+    correct = predicted = expected = 0
+    for doc in docs:
+        aligned = align_prepared(doc.sides, params, with_scores=False)
+        links = {(link.src, link.tgt) for link in aligned}
+        correct += len(links & doc.gold)
+        predicted += len(links)
+        expected += len(doc.gold)
+    precision, recall = correct / max(predicted, 1), correct / max(expected, 1)
+    return 2 * precision * recall / max(precision + recall, 1e-9)
+
+
+def scalar_names(params: AlignParams) -> list[str]:
+    names = [
+        name
+        for name, value in params.__class__.__dataclass_fields__.items()
+        if name not in ("temperature", "prior", "key_weight")
+    ]
+    names += [f"prior.{k}" for k in params.prior if k != "1-1"]
+    names += [f"key_weight.{k}" for k in params.key_weight]
+    return names
+
+
+def get(params: AlignParams, name: str) -> float:
+    if "." in name:
+        group, key = name.split(".")
+        return float(getattr(params, group)[key])
+    return float(getattr(params, name))
+
+
+def set_(params: AlignParams, name: str, value: float) -> AlignParams:
+    if "." in name:
+        group, key = name.split(".")
+        return replace(params, **{group: {**getattr(params, group), key: value}})
+    return replace(params, **{name: value})
+
+
+def tune(docs: list[DevDoc], params: AlignParams, rounds: int) -> AlignParams:
+    best = f1(docs, params)
+    print(f"start F1 {best:.4f}")
+    for round_index in range(rounds):
+        improved = False
+        for name in scalar_names(params):
+            value = get(params, name)
+            trials = [value * f for f in (0.5, 0.75, 1.33, 2.0)] if value else [0.1, 0.3, 1.0]
+            if value and not name.endswith("floor"):
+                trials.append(0.0)
+            for trial in trials:
+                candidate = set_(params, name, round(trial, 4))
+                score = f1(docs, candidate)
+                if score > best + 1e-4:
+                    best, params, improved = score, candidate, True
+                    print(f"  round {round_index}: {name} = {trial:.4g} → F1 {best:.4f}")
+        if not improved:
+            break
+    return params
+
+
+def fit_temperature(docs: list[DevDoc], params: AlignParams) -> AlignParams:
+    """The temperature whose posteriors best predict which links are right (log loss)."""
+    best_loss, best_t = math.inf, params.temperature
+    for t in (0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0):
+        trial = replace(params, temperature=t)
+        loss = 0.0
+        count = 0
+        for doc in docs:
+            for link in align_prepared(doc.sides, trial):
+                p = min(max(link.score, 1e-6), 1 - 1e-6)
+                right = (link.src, link.tgt) in doc.gold
+                loss -= math.log(p if right else 1 - p)
+                count += 1
+        print(f"  temperature {t}: log loss {loss / count:.4f}")
+        if loss < best_loss:
+            best_loss, best_t = loss, t
+    return replace(params, temperature=best_t)
+
+
+def main() -> int:
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--draws", type=int, default=2)
+    parser.add_argument("--from-defaults", action="store_true")
+    parser.add_argument("--write", action="store_true", help=f"write {PARAMS_FILE.name}")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    docs = load_dev(args.draws)
+    print(f"{len(docs)} development documents, {sum(len(d.gold) for d in docs)} gold links")
+    params = AlignParams() if args.from_defaults else default_params()
+    params = tune(docs, params, args.rounds)
+    params = fit_temperature(docs, params)
+    print(f"final F1 {f1(docs, params):.4f} in {time.perf_counter() - started:.0f}s")
+    print(params.to_json())
+    if args.write:
+        PARAMS_FILE.write_text(params.to_json() + "\n", encoding="utf-8")
+        print(f"wrote {PARAMS_FILE}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
