@@ -139,6 +139,16 @@ def test_forbidden_variant_does_not_fire_when_only_the_approved_term_is_used() -
         ("Было 1 500 000 человек и 2,5 процента.", "There were 1,500,000 people and 2.5 per cent."),
         ("Я уже несколько недель не разговариваю.", "I have not spoken to him for weeks."),
         ("25 мая", "May 25"),
+        ("в 30-е годы прошлого века", "in the 1930s"),
+        ("до 3 тыс. наименований", "up to 3,000 products"),
+        ("Матч пройдет в 15:00.", "The match is at 3 p.m."),
+        ("найдено в 7:55", "found at 7.55am"),
+        ("по телефону 0800 555 111", "on 0800 555 111"),
+        ("Через три месяца после июньского саммита", "Three months after the June summit"),
+        ("на 10 лет позже", "a decade later"),
+        ("по номеру 116 123", "on 116 123"),
+        ("26 декабря", "on Dec. 26"),
+        ("на подиуме Марты Якубовской", "on Marta Jakubowski's catwalk"),
     ],
 )
 def test_numbers_that_agree_do_not_fire(source: str, target: str) -> None:
@@ -150,9 +160,11 @@ def test_numbers_that_agree_do_not_fire(source: str, target: str) -> None:
     [
         ("Оно состоялось 11 июля.", "It took place on July 12.", "11"),
         ("Оно состоялось 11 июля.", "It took place on June 11.", "July"),
-        ("ч. II, стр. 438", "part III, p. 438", "2"),
+        ("ч. II, стр. 438", "part III, p. 438", "II"),
         ("в 1928 году", "in 1929", "1929"),
         ("т. 11, стр. 220", "vol. 11", "220"),
+        ("возглавил правление в марте", "became chairman in May", "March"),
+        ("в 15:00", "at 4 p.m.", "15:00"),
     ],
 )
 def test_numbers_that_differ_fire_as_errors(source: str, target: str, words: str) -> None:
@@ -162,10 +174,13 @@ def test_numbers_that_differ_fire_as_errors(source: str, target: str, words: str
 
 
 def test_number_extraction_by_language() -> None:
-    assert russian_numbers("ч. II, 1 000 человек, 2,5%").required == {"2", "1000", "2.5"}
-    assert english_numbers("I said part I, 1,000 men, 2.5%").required == {"1", "1000", "2.5"}
+    assert russian_numbers("ч. II, 1 000 человек, 2,5%").required_values == {"II", "1000", "2.5"}
+    assert english_numbers("I said part I, 1,000 men, 2.5%").required_values == {"I", "1000", "2.5"}
     assert english_numbers("twenty-five").available >= {"20", "5", "25"}
-    assert english_numbers("May I march in March?").months == set()
+    assert english_numbers("May I march? March on, comrades!").months == set()
+    assert english_numbers("since March, and on May 1").months == {3, 5}
+    assert english_numbers("at 3 p.m. and 7.55am").available >= {"15:00", "15", "7:55"}
+    assert russian_numbers("до 3 тыс. наименований").available == {"3", "3000"}
 
 
 # --------------------------------------------------------------------- untranslated / identical
@@ -196,6 +211,8 @@ def test_identical_fires_on_a_copied_source_once() -> None:
     assert not fires("untranslated", source, source)
     assert not fires("identical", source, "Bukharin asked a member of the Central Committee.")
     assert not fires("identical", "1)", "1)")
+    (finding,) = check("identical", ["Il faut bien le faire."], ["Il faut bien le faire."])
+    assert finding.severity is Severity.INFO
 
 
 # --------------------------------------------------------------------- length ratio
@@ -248,7 +265,18 @@ def test_different_quote_styles_and_list_markers_are_fine() -> None:
         'Мы согласны: "Это было бы лучше". Вот его линия: 1) капитализм 2) социализм',
         "We agree: ‘It would be better’. His line: (1) capitalism (2) socialism",
     )
-    assert mark_balance("ВКП(б) и 1) пункт").round == 0
+    balance = mark_balance("ВКП(б) и 1) пункт")
+    assert (balance.round_unclosed, balance.round_unopened) == (0, 0)
+    assert mark_balance("on Saturday (September 29) as").round_unclosed == 0
+
+
+def test_single_quotes_count_but_apostrophes_do_not() -> None:
+    source = "Говорит инспектор О'Хейген: «Расследование идет, звоните нам»."
+    assert not fires("unbalanced-marks", source, "O'Hagan said: 'The inquiry is on, call us.'")
+    assert fires("unbalanced-marks", source, "O'Hagan said: 'The inquiry is on, call us.")
+    assert mark_balance("Stalin’s line, Trotsky's papers").quotes == 0
+    assert not mark_balance("the workers’ party").quotes_certain
+    assert not fires("unbalanced-marks", "«партия рабочих»", "“the workers’ party")
 
 
 # --------------------------------------------------------------------- mixed script
@@ -270,6 +298,14 @@ def test_mixed_script_is_silent_on_clean_text_with_foreign_words() -> None:
     assert list(mixed_script_words("ed. by R. V. Daniels, p. 308, из архива Троцкого")) == []
     assert list(mixed_script_words("the word «а» in Russian")) == []
     assert not fires("mixed-script", "Сталин, Соч., т. 11", "Stalin, Works, vol. 11")
+    assert list(mixed_script_words("По данным Nielsen, у Fox News и шоу BBC, кепку B")) == []
+
+
+def test_mixed_script_finds_look_alike_letters_of_the_other_language() -> None:
+    assert [w for w, _ in mixed_script_words("Риса Кусума, a 35-летняя мать")] == ["a"]
+    assert [w for w, _ in mixed_script_words("B 1928 году")] == ["B"]
+    (finding,) = check("mixed-script", ["Это тест."], ["This is а test."])
+    assert finding.message.startswith("translation:") and "«а»" in finding.message
 
 
 # --------------------------------------------------------------------- quotation via English

@@ -1,12 +1,15 @@
 """Numbers and dates: every number written in figures (or Roman numerals) on one
 side must appear on the other, in figures, Roman numerals or words; month names
 must agree (11 июля ↔ July 11, ч. II ↔ part II, 308-309 ↔ 308–309,
-двадцать дней ↔ 20 days).
+двадцать дней ↔ 20 days, 3 тыс. ↔ 3,000, 15:00 ↔ 3 p.m., 30-е годы ↔ the 1930s).
 
 Numbers spelled out in words are used only to accept a figure on the other side,
 never demanded themselves: *один*, *one* and *first* are too often not numbers.
 A lone Roman numeral letter (I, V, X, L) counts only after a word such as
 *ч.*, *т.*, *part*, *vol.*, *chapter*, so the English pronoun *I* is not a number.
+Likewise *May* and *March* are months only next to a figure or after a word such
+as *in*, *of*, *since*; month adjectives (*июньский*, *Октябрьская*) accept the
+month on the other side without demanding it.
 """
 
 from __future__ import annotations
@@ -18,12 +21,38 @@ from workbench.core.model import Finding, Severity
 from workbench.core.morphology import russian_morphology
 from workbench.core.qa.context import QAContext
 
-__all__ = ["NumberFacts", "check_number_mismatch", "english_numbers", "russian_numbers"]
+__all__ = [
+    "NumberFacts",
+    "NumberItem",
+    "check_number_mismatch",
+    "english_numbers",
+    "russian_numbers",
+]
 
 CHECK_ID = "number-mismatch"
 
-_RU_FIGURES = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])|\d+(?:,\d+)?")
-_EN_FIGURES = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?")
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_RU_GROUPED = (
+    r"(?<![\w.,])(?<!\d )(?<!\d\u00a0)\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?![ \u00a0]\d)"
+)
+_RU_FIGURE = re.compile(_RU_GROUPED + r"|\d+(?:,\d+)?")
+_GROUPED_DIGITS = re.compile(r"\d{1,4}(?:[ \u00a0\u202f]\d{3})+(?!\d)")
+_EN_FIGURE = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?")
+_RU_TIME = re.compile(r"(?<![\d:.,])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
+_EN_TIME = re.compile(
+    r"(?<![\d:.,])(1[0-2]|0?\d|1\d|2[0-3])(?:[:.]([0-5]\d))?\s*([ap])\.?\s?m\b\.?"
+    r"|(?<![\d:.,])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])",
+    re.IGNORECASE,
+)
+_RU_MULTIPLIER = re.compile(
+    r"\s*(?:(тыс)\w*|(млн|миллион)\w*|(млрд|миллиард)\w*)", re.IGNORECASE
+)
+_EN_MULTIPLIER = re.compile(r"[\s-]*(?:(thousand)|(million|mn|m\b)|(billion|bn))", re.IGNORECASE)
+_EN_DECADE = re.compile(r"(?:'|’)?s\b")
 _ROMAN = re.compile(r"(?<![^\W\d_])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![^\W\d_])")
 _RU_ROMAN_CONTEXT = re.compile(
     r"(?:\b(?:ч|т|гл|кн|вып|разд|п|ст)\.|\b(?:часть|части|том|тома|глава|главы|книга|раздел))\s*$",
@@ -36,194 +65,109 @@ _EN_ROMAN_CONTEXT = re.compile(
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _WORD = re.compile(r"[^\W\d_]+")
 
-_EN_UNITS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_EN_ORDINALS = [
-    "zeroth",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-]
-_EN_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
 _EN_WORDS: dict[str, int] = {}
-for _value, _word in enumerate(_EN_UNITS):
+for _value, _word in enumerate(
+    _words(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen"
+    )
+):
     _EN_WORDS[_word] = _value
-for _value, _word in enumerate(_EN_ORDINALS):
+for _value, _word in enumerate(
+    _words(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+        "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+    )
+):
     _EN_WORDS[_word] = _value
-for _word, _value in _EN_TENS.items():
-    _EN_WORDS[_word] = _value
-    _EN_WORDS[_word[:-1] + "ieth"] = _value
-    _EN_WORDS[_word[:-1] + "ies"] = _value
+for _value, _word in enumerate(_words("twenty thirty forty fifty sixty seventy eighty ninety")):
+    _EN_WORDS[_word] = 20 + 10 * _value
+    _EN_WORDS[_word[:-1] + "ieth"] = 20 + 10 * _value
+    _EN_WORDS[_word[:-1] + "ies"] = 20 + 10 * _value
 _EN_WORDS.update(
-    {
-        "firstly": 1,
-        "secondly": 2,
-        "thirdly": 3,
-        "hundred": 100,
-        "hundredth": 100,
-        "thousand": 1000,
-        "thousandth": 1000,
-        "dozen": 12,
-        "once": 1,
-        "twice": 2,
-    }
-)
+    firstly=1, secondly=2, thirdly=3, hundred=100, hundredth=100, thousand=1000,
+    thousandth=1000, dozen=12, once=1, twice=2, decade=10, decades=10, fortnight=14,
+)  # fmt: skip
 
-_RU_WORDS = {
-    "один": 1,
-    "первый": 1,
-    "два": 2,
-    "второй": 2,
-    "оба": 2,
-    "три": 3,
-    "третий": 3,
-    "четыре": 4,
-    "четвертый": 4,
-    "пять": 5,
-    "пятый": 5,
-    "шесть": 6,
-    "шестой": 6,
-    "семь": 7,
-    "седьмой": 7,
-    "восемь": 8,
-    "восьмой": 8,
-    "девять": 9,
-    "девятый": 9,
-    "десять": 10,
-    "десятый": 10,
-    "одиннадцать": 11,
-    "одиннадцатый": 11,
-    "двенадцать": 12,
-    "двенадцатый": 12,
-    "тринадцать": 13,
-    "тринадцатый": 13,
-    "четырнадцать": 14,
-    "четырнадцатый": 14,
-    "пятнадцать": 15,
-    "пятнадцатый": 15,
-    "шестнадцать": 16,
-    "шестнадцатый": 16,
-    "семнадцать": 17,
-    "семнадцатый": 17,
-    "восемнадцать": 18,
-    "восемнадцатый": 18,
-    "девятнадцать": 19,
-    "девятнадцатый": 19,
-    "двадцать": 20,
-    "двадцатый": 20,
-    "тридцать": 30,
-    "тридцатый": 30,
-    "сорок": 40,
-    "сороковой": 40,
-    "пятьдесят": 50,
-    "пятидесятый": 50,
-    "шестьдесят": 60,
-    "семьдесят": 70,
-    "восемьдесят": 80,
-    "девяносто": 90,
-    "сто": 100,
-    "сотый": 100,
-    "тысяча": 1000,
-    "тысячный": 1000,
-    "дважды": 2,
-    "трижды": 3,
-    "однажды": 1,
-    "пара": 2,
-    "дюжина": 12,
-    "двое": 2,
-    "трое": 3,
-    "четверо": 4,
-    "пятеро": 5,
-}
+_RU_WORDS: dict[str, int] = {}
+for _value, _pair in enumerate(
+    _words(
+        "один/первый два/второй три/третий четыре/четвертый пять/пятый шесть/шестой "
+        "семь/седьмой восемь/восьмой девять/девятый десять/десятый "
+        "одиннадцать/одиннадцатый двенадцать/двенадцатый тринадцать/тринадцатый "
+        "четырнадцать/четырнадцатый пятнадцать/пятнадцатый шестнадцать/шестнадцатый "
+        "семнадцать/семнадцатый восемнадцать/восемнадцатый девятнадцать/девятнадцатый"
+    ),
+    start=1,
+):
+    for _word in _pair.split("/"):
+        _RU_WORDS[_word] = _value
+for _value, _pair in enumerate(
+    _words(
+        "двадцать/двадцатый тридцать/тридцатый сорок/сороковой пятьдесят/пятидесятый "
+        "шестьдесят/шестидесятый семьдесят/семидесятый восемьдесят/восьмидесятый "
+        "девяносто/девяностый"
+    )
+):
+    for _word in _pair.split("/"):
+        _RU_WORDS[_word] = 20 + 10 * _value
+_RU_WORDS.update(
+    {"сто": 100, "сотый": 100, "тысяча": 1000, "тысячный": 1000, "дважды": 2, "трижды": 3,
+     "однажды": 1, "оба": 2, "пара": 2, "дюжина": 12, "двое": 2, "трое": 3, "четверо": 4,
+     "пятеро": 5, "десятилетие": 10, "десятилетний": 10}
+)  # fmt: skip
 _TENS_VALUES = frozenset(range(20, 100, 10))
 
-_RU_MONTHS = {
-    "январь": 1,
-    "февраль": 2,
-    "март": 3,
-    "апрель": 4,
-    "май": 5,
-    "июнь": 6,
-    "июль": 7,
-    "август": 8,
-    "сентябрь": 9,
-    "октябрь": 10,
-    "ноябрь": 11,
-    "декабрь": 12,
+_RU_MONTH_NOUNS = _words(
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь"
+)
+_RU_MONTH_ADJECTIVES = _words(
+    "январский февральский мартовский апрельский майский июньский июльский августовский "
+    "сентябрьский октябрьский ноябрьский декабрьский"
+)
+_EN_MONTH_NAMES = _words(
+    "January February March April May June July August September October November December"
+)
+_RU_MONTHS = {name: n for n, name in enumerate(_RU_MONTH_NOUNS, start=1)}
+_RU_MONTH_ADJ = {name: n for n, name in enumerate(_RU_MONTH_ADJECTIVES, start=1)}
+_EN_MONTHS = {name: n for n, name in enumerate(_EN_MONTH_NAMES, start=1)}
+_EN_MONTH_ABBREVIATIONS = {
+    name[:3]: n for name, n in _EN_MONTHS.items() if name not in ("May", "March", "June", "July")
 }
-_EN_MONTHS = {
-    "January": 1,
-    "February": 2,
-    "March": 3,
-    "April": 4,
-    "May": 5,
-    "June": 6,
-    "July": 7,
-    "August": 8,
-    "September": 9,
-    "October": 10,
-    "November": 11,
-    "December": 12,
-}
-_EN_MONTHS_NEED_NUMBER = frozenset(("May", "March"))
+_EN_MONTH_ABBREVIATIONS["Sept"] = 9
+_EN_MONTHS_NEED_CONTEXT = frozenset(("May", "March"))
+_EN_MONTH_CONTEXT = re.compile(
+    r"\b(?:in|of|since|until|till|by|from|to|last|next|early|late|mid|before|after|during|"
+    r"this|that|every|each|between|and|on|through)\W*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberItem:
+    """A number as written (``shown``) and the values it may stand for."""
+
+    shown: str
+    values: frozenset[str]
 
 
 @dataclass(slots=True)
 class NumberFacts:
-    """Numbers a text states: ``required`` in figures, ``available`` in any form."""
+    """Numbers a text states: ``required`` (in figures), ``available`` (in any form)."""
 
-    required: set[str] = field(default_factory=set)
+    required: list[NumberItem] = field(default_factory=list)
     available: set[str] = field(default_factory=set)
     months: set[int] = field(default_factory=set)
+    possible_months: set[int] = field(default_factory=set)
 
-    def add_figure(self, value: str) -> None:
-        self.required.add(value)
-        self.available.add(value)
+    def add(self, shown: str, *values: str) -> None:
+        item = NumberItem(shown, frozenset(values))
+        self.required.append(item)
+        self.available.update(item.values)
+
+    @property
+    def required_values(self) -> set[str]:
+        return {item.shown for item in self.required}
 
 
 def _roman_value(numeral: str) -> int:
@@ -242,7 +186,8 @@ def _add_romans(text: str, facts: NumberFacts, context: re.Pattern[str]) -> None
             continue
         if len(numeral) == 1 and not context.search(text[: m.start()]):
             continue
-        facts.add_figure(str(_roman_value(numeral)))
+        value = str(_roman_value(numeral))
+        facts.add(numeral, value)
 
 
 def _canonical(figure: str, group_separators: str, decimal_mark: str) -> str:
@@ -250,10 +195,31 @@ def _canonical(figure: str, group_separators: str, decimal_mark: str) -> str:
     if decimal_mark in digits:
         whole, _, fraction = digits.partition(decimal_mark)
         fraction = fraction.rstrip("0")
-        digits = f"{int(whole)}.{fraction}" if fraction else str(int(whole))
-    else:
-        digits = str(int(digits))
-    return digits
+        return f"{int(whole)}.{fraction}" if fraction else str(int(whole))
+    return str(int(digits))
+
+
+def _scaled(value: str, multiplier: re.Match[str] | None) -> list[str]:
+    """The value, and the value times a following thousand/million/billion."""
+    if multiplier is None:
+        return [value]
+    factor = 1000 if multiplier.group(1) else 1_000_000 if multiplier.group(2) else 10**9
+    scaled = float(value) * factor
+    return [value, str(int(scaled)) if scaled.is_integer() else str(scaled)]
+
+
+def _time_values(hour: int, minute: str | None) -> list[str]:
+    values = [f"{hour}:{minute or '00'}"]
+    if not minute or minute == "00":
+        values.append(str(hour))
+    return values
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def _add_spelled(values: list[int], facts: NumberFacts) -> None:
@@ -267,16 +233,30 @@ def _add_spelled(values: list[int], facts: NumberFacts) -> None:
 def russian_numbers(text: str) -> NumberFacts:
     """Numbers and months in a Russian text."""
     facts = NumberFacts()
-    for m in _RU_FIGURES.finditer(text):
-        facts.add_figure(_canonical(m.group(), " \u00a0\u202f", ","))
-    _add_romans(text, facts, _RU_ROMAN_CONTEXT)
+    times = []
+    for m in _RU_TIME.finditer(text):
+        facts.add(m.group(), *_time_values(int(m.group(1)), m.group(2)))
+        times.append(m.span())
+    rest = _mask(text, times)
+    for m in _RU_FIGURE.finditer(rest):
+        value = _canonical(m.group(), " \u00a0\u202f", ",")
+        facts.add(value, *_scaled(value, _RU_MULTIPLIER.match(rest, m.end())))
+        if not value.isdigit() or len(value) <= 3:
+            continue
+        # "116 123" may be a telephone number written in groups, not 116123
+        facts.available.update(str(int(group)) for group in m.group().split() if group.isdigit())
+    _add_romans(rest, facts, _RU_ROMAN_CONTEXT)
     morphology = russian_morphology()
     spelled: list[int] = []
     for m in _WORD.finditer(text):
         lemmas = morphology.lemmas(m.group())
         for lemma in lemmas:
             if lemma in _RU_MONTHS:
-                facts.months.add(_RU_MONTHS[lemma])
+                # month names are not capitalised in Russian: «Марты» is the name Марта
+                months = facts.months if m.group().islower() else facts.possible_months
+                months.add(_RU_MONTHS[lemma])
+            elif lemma in _RU_MONTH_ADJ:
+                facts.possible_months.add(_RU_MONTH_ADJ[lemma])
         values = [_RU_WORDS[lemma] for lemma in lemmas if lemma in _RU_WORDS]
         if values:
             spelled.append(values[0])
@@ -287,33 +267,60 @@ def russian_numbers(text: str) -> NumberFacts:
 def english_numbers(text: str) -> NumberFacts:
     """Numbers and months in an English text (ordinals like *11th* included)."""
     facts = NumberFacts()
-    for m in _EN_FIGURES.finditer(text):
-        facts.add_figure(_canonical(m.group(), ",", "."))
-    _add_romans(text, facts, _EN_ROMAN_CONTEXT)
+    times = []
+    for m in _EN_TIME.finditer(text):
+        if m.group(1) is not None:
+            hour, minute = int(m.group(1)) % 12, m.group(2)
+            if m.group(3).lower() == "p":
+                hour += 12
+            facts.add(m.group().strip(), *_time_values(hour, minute), m.group(1))
+        else:
+            facts.add(m.group(), *_time_values(int(m.group(4)), m.group(5)))
+        times.append(m.span())
+    rest = _mask(text, times)
+    for m in _GROUPED_DIGITS.finditer(rest):
+        facts.available.add(str(int(re.sub(r"\D", "", m.group()))))
+    for m in _EN_FIGURE.finditer(rest):
+        value = _canonical(m.group(), ",", ".")
+        values = _scaled(value, _EN_MULTIPLIER.match(rest, m.end()))
+        if len(value) == 4 and _EN_DECADE.match(rest, m.end()):
+            values.append(str(int(value) % 100))
+        facts.add(value, *values)
+    _add_romans(rest, facts, _EN_ROMAN_CONTEXT)
     spelled: list[int] = []
     for m in _WORD.finditer(text):
         word = m.group()
-        value = _EN_WORDS.get(word.lower())
-        if value is not None:
-            spelled.append(value)
+        number = _EN_WORDS.get(word.lower())
+        if number is not None:
+            spelled.append(number)
         month = _EN_MONTHS.get(word)
-        if month is not None and (word not in _EN_MONTHS_NEED_NUMBER or _next_to_figure(text, m)):
+        if month is None and text[m.end() : m.end() + 1] == ".":
+            month = _EN_MONTH_ABBREVIATIONS.get(word)
+        if month is None:
+            continue
+        facts.possible_months.add(month)
+        if word not in _EN_MONTHS_NEED_CONTEXT or _month_context(text, m):
             facts.months.add(month)
     _add_spelled(spelled, facts)
     return facts
 
 
-def _next_to_figure(text: str, m: re.Match[str]) -> bool:
-    before = text[max(0, m.start() - 6) : m.start()]
+def _month_context(text: str, m: re.Match[str]) -> bool:
+    before = text[max(0, m.start() - 12) : m.start()]
     after = text[m.end() : m.end() + 6]
-    return bool(re.search(r"\d[\s,]*$", before) or re.match(r"[\s,]*\d", after))
+    return bool(
+        re.search(r"\d[\s,]*$", before)
+        or re.match(r"[\s,]*\d", after)
+        or _EN_MONTH_CONTEXT.search(before)
+    )
 
 
-_MONTH_NAMES = {v: k for k, v in _EN_MONTHS.items()}
-
-
-def _describe(values: set[str]) -> str:
-    return ", ".join(sorted(values, key=lambda v: (len(v), v)))
+def _unmatched(required: list[NumberItem], available: set[str]) -> list[str]:
+    missing: list[str] = []
+    for item in required:
+        if not item.values & available and item.shown not in missing:
+            missing.append(item.shown)
+    return missing
 
 
 def check_number_mismatch(ctx: QAContext) -> list[Finding]:
@@ -325,19 +332,19 @@ def check_number_mismatch(ctx: QAContext) -> list[Finding]:
         source = russian_numbers(pair.source)
         target = english_numbers(pair.target)
         problems = []
-        missing = source.required - target.available
-        extra = target.required - source.available
+        missing = _unmatched(source.required, target.available)
+        extra = _unmatched(target.required, source.available)
         if missing:
-            problems.append(f"{_describe(missing)} in the source but not in the translation")
+            problems.append(f"{', '.join(missing)} in the source but not in the translation")
         if extra:
-            problems.append(f"{_describe(extra)} in the translation but not in the source")
-        month_missing = source.months - target.months
-        month_extra = target.months - source.months
+            problems.append(f"{', '.join(extra)} in the translation but not in the source")
+        month_missing = source.months - target.possible_months
+        month_extra = target.months - source.months - source.possible_months
         if month_missing:
-            names = ", ".join(_MONTH_NAMES[m] for m in sorted(month_missing))
+            names = ", ".join(_EN_MONTH_NAMES[m - 1] for m in sorted(month_missing))
             problems.append(f"month {names} in the source but not in the translation")
         if month_extra:
-            names = ", ".join(_MONTH_NAMES[m] for m in sorted(month_extra))
+            names = ", ".join(_EN_MONTH_NAMES[m - 1] for m in sorted(month_extra))
             problems.append(f"month {names} in the translation but not in the source")
         if problems:
             findings.append(pair.finding(CHECK_ID, Severity.ERROR, "; ".join(problems)))

@@ -66,9 +66,27 @@ def check_untranslated(ctx: QAContext) -> list[Finding]:
 
 
 def check_identical(ctx: QAContext) -> list[Finding]:
-    """Translations that are the source copied unchanged."""
-    return [
-        pair.finding(IDENTICAL_ID, Severity.WARNING, "translation is identical to the source")
-        for pair in ctx.pairs
-        if pair.link.src and pair.target.strip() and _is_copy(pair.source, pair.target)
-    ]
+    """Translations that are the source copied unchanged.
+
+    A warning where the source is Russian; only information where it has no
+    Cyrillic at all (a title or a quotation in another language, often kept as is).
+    """
+    findings = []
+    for pair in ctx.pairs:
+        if pair.link.src and pair.target.strip() and _is_copy(pair.source, pair.target):
+            if cyrillic_share(pair.source) > 0:
+                findings.append(
+                    pair.finding(
+                        IDENTICAL_ID, Severity.WARNING, "translation is identical to the source"
+                    )
+                )
+            else:
+                findings.append(
+                    pair.finding(
+                        IDENTICAL_ID,
+                        Severity.INFO,
+                        "translation is identical to the source, which has no Russian in it: "
+                        "check that keeping it unchanged is intended",
+                    )
+                )
+    return findings
