@@ -211,3 +211,28 @@ def test_building_inside_a_file_is_a_clear_error(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(InputError, match="not-a-folder: is a file, not a folder"):
         build_workspace(blocker / "w.sqlite", tmp_path, tools=fake_tools(corpus))
+
+
+def test_when_another_process_builds_first_its_workspace_is_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = make_corpus(tmp_path / "clone")
+    home = tmp_path / "home"
+    monkeypatch.setenv(WORKBENCH_HOME_ENV, str(home))
+    target = home / "seed.workbench.sqlite"
+
+    def aligner_while_another_process_finishes(src: Sequence[str], tgt: Sequence[str],
+                                               glossary: Sequence[GlossaryEntry]) -> list[Link]:
+        if not target.exists():
+            with Store.create(target, name="the other build"):
+                pass
+        return align_by_position(src, tgt, glossary)
+
+    racing = fake_tools(corpus, align=aligner_while_another_process_finishes)
+    with pytest.raises(InputError, match="already exists"):
+        build_workspace(target, tmp_path / "clone", tools=racing)
+    with Store.open(target) as store:
+        assert store.name == "the other build"
+    target.unlink()
+    with open_workspace(None, tools=racing) as store:
+        assert store.name == "the other build"
+    assert sorted(p.name for p in home.iterdir()) == ["seed.workbench.sqlite"]

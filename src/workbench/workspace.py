@@ -39,6 +39,7 @@ __all__ = [
     "Progress",
     "SeedCorpus",
     "SeedText",
+    "WorkspaceExistsError",
     "build_seed_workspace",
     "build_workspace",
     "default_tools",
@@ -165,7 +166,7 @@ def build_workspace(path: str | os.PathLike[str], root: Path, *, tools: BuildToo
     if target.is_dir():
         raise InputError(target, "is a folder; give the workspace file's path")
     if target.exists() and not force:
-        raise InputError(target, "already exists; use --force to rebuild it")
+        raise WorkspaceExistsError(target, "already exists; use --force to rebuild it")
     tools = tools or default_tools()
     corpus = tools.load_corpus(root)
     steps = _Steps(progress, total=3 + 2 * len(corpus.translations))
@@ -186,11 +187,12 @@ def build_workspace(path: str | os.PathLike[str], root: Path, *, tools: BuildToo
             for suffix in ("-wal", "-shm"):
                 with contextlib.suppress(FileNotFoundError):
                     Path(f"{target}{suffix}").unlink()
-        os.replace(temporary, target)
+            os.replace(temporary, target)
+        else:
+            _publish_if_absent(temporary, target)
         _sync_folder(target.parent)
-    except BaseException:
+    finally:
         _remove_database(temporary)
-        raise
     steps.finish()
     return target
 
@@ -203,10 +205,14 @@ def build_seed_workspace(path: str | os.PathLike[str], *, progress: Progress | N
 
 def ensure_seed_workspace(path: Path | None = None, *, progress: Progress | None = None,
                           tools: BuildTools | None = None) -> Path:
-    """The seed workspace's path, building it first if it does not exist yet."""
+    """The seed workspace's path, building it first if it does not exist yet.
+
+    When two processes start at once, one build wins and both use it.
+    """
     target = path or default_workspace_path()
     if not target.exists():
-        build_seed_workspace(target, progress=progress, tools=tools)
+        with contextlib.suppress(WorkspaceExistsError):
+            build_seed_workspace(target, progress=progress, tools=tools)
     return target
 
 
@@ -220,6 +226,10 @@ def open_workspace(workspace: str | os.PathLike[str] | None, *,
 
 
 # ---------------------------------------------------------------------- internals
+
+
+class WorkspaceExistsError(InputError):
+    """The workspace to build already exists (and ``force`` was not given)."""
 
 
 class _Steps:
@@ -288,6 +298,21 @@ def _fill(store: Store, corpus: SeedCorpus, tools: BuildTools, steps: _Steps) ->
     store.load_snapshot(ProjectSnapshot(name=corpus.name, source=source,
                                         translations=translations, glossary=glossary,
                                         notes=notes, quotations=quotations))
+
+
+def _publish_if_absent(temporary: Path, target: Path) -> None:
+    """Give the finished file its name unless another process got there first
+    (a hard link fails if the name exists; a rename would replace silently)."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise WorkspaceExistsError(target, "already exists; use --force to rebuild it") from None
+    except OSError:
+        # A file system without hard links: check, then rename.
+        if target.exists():
+            raise WorkspaceExistsError(target, "already exists; use --force to rebuild it") \
+                from None
+        os.replace(temporary, target)
 
 
 def _remove_database(path: Path) -> None:
