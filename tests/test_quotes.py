@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from workbench.core.model import Provenance, QuotationSpan
 from workbench.core.quotemarks import find_marked_spans
 from workbench.core.quotes import find_quotations, quotations_covering
@@ -206,3 +209,21 @@ def test_hard_wrapped_text_keeps_quotation_across_line_breaks() -> None:
     )
     spans = find_marked_spans(text)
     assert [text[s.start : s.end] for s in spans] == ['"начало\nцитаты"']
+
+
+_ALPHABET = "«»„“”\"'‘’ ‹›абвгд AbcD.,:;!?()—\n0123 ССтр.с.p.Соч."
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=200))
+def test_any_text_gives_consistent_spans(text: str) -> None:
+    quotes = find_quotations(text)
+    for quote in quotes:
+        assert 0 <= quote.start < quote.end <= len(text)
+        assert text[quote.start : quote.end] == quote.text
+        assert quote.text[0] in "«„“”\"'‘‹"
+        assert quote.depth >= 0 and 0.0 <= quote.confidence <= 1.0
+        if quote.unclosed:
+            assert "\n\n" not in quote.text  # never beyond its own paragraph
+    starts = [(q.start, -q.end) for q in quotes]
+    assert starts == sorted(starts)

@@ -217,7 +217,7 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                 push()
             elif closing and not opening:
                 index = nearest('"')
-                if index is None and top in "„“":
+                if index is None and top in ("„", "“"):
                     index = len(stack) - 1
                 if index is not None:
                     close(index, pos, mark)

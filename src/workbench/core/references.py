@@ -38,6 +38,7 @@ class Marker:
     evidence: str
     start: int = 0
     end: int = 0
+    title: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +68,20 @@ class ReferenceScan:
 
     @property
     def is_reference(self) -> bool:
-        """True when the text looks like a citation at all."""
-        strong = sum(m.weight for m in self.markers)
-        return self.ditto or bool(self.explicit) or strong >= 1.0
+        """True when the text looks like a citation at all.
+
+        Bibliographic signs, explicit words or "Там же" make a citation. A title alone
+        does only with a year or number beside it or a word such as "в книге" before
+        it: a bare English phrase in parentheses is a gloss, not a source.
+        """
+        if self.ditto or self.explicit:
+            return True
+        signs = sum(m.weight for m in self.markers if not m.title)
+        if signs >= 1.0:
+            return True
+        return bool(self.titles) and (
+            bool(_YEAR_OR_NUMBER.search(self.normalised)) or bool(_BOOK_CUE.search(self.normalised))
+        )
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -152,10 +164,10 @@ _MARKERS: list[tuple[str, float, str, re.Pattern[str]]] = [
         2.0,
         "Russian periodical",
         _rx(
-            r"\b(?:Правд[аеуыо]й?|Известия[хм]?|Известий|Большевик[а-я]*|Коммунист[а-я]*"
+            r"\b(?:Правд[аеуыо]й?|Известия[хм]?|Известий|Большевик[аеу]?|Коммунист[аеу]?"
             r"|Бюллетен[ьяе] оппозиции|Социалистическ[а-я]+ вестник[а-я]*"
             r"|Вопрос[а-я]* истории(?: КПСС)?|Историческ[а-я]+ архив[а-я]*|Красн[а-я]+ звезд[а-я]+"
-            r"|Экономическ[а-я]+ жизн[а-я]+|Нов[а-я]+ мир[а-я]*|Родин[аеуы]|Источник[а-я]*"
+            r"|Экономическ[а-я]+ жизн[а-я]+|Нов[а-я]+ мир[а-я]*"
             r"|Партийн[а-я]+ строительств[а-я]+|Спутник[а-я]* агитатора)(?![а-я])"
         ),
     ),
@@ -166,7 +178,7 @@ _MARKERS: list[tuple[str, float, str, re.Pattern[str]]] = [
         _rx(
             _NB + r"(?:М\.|Л\.|М\.\s*[-–]\s*Л\.|Пг\.|СПб\.)\s*[,:;]"
             r"|Госполитиздат|Политиздат|Партиздат|Госиздат|Гос\. изд|РОССПЭН|Прогресс|Мысль"
-            r"|Наука|Республика|Терра|Материк|Демократия"
+            r"|(?:Наука|Республика|Терра|Материк|Демократия)(?![а-яё])"
         ),
     ),
     (
@@ -236,6 +248,11 @@ _EXPLICIT: list[tuple[str, str, re.Pattern[str]]] = [
     (RU, "words 'по подлиннику'", _rx(r"по\s+подлиннику|русск[а-я]*\s+оригинал|подлинник[а-я]*")),
 ]
 
+_YEAR_OR_NUMBER = _rx(r"\b(?:1[5-9]\d\d|20\d\d)\b|(?<![\w.])[PpSСсTtТт]{1,2}\.\s*\d")
+_BOOK_CUE = _rx(
+    r"(?:книг|сборник|монографи|мемуар|воспоминани|работ|стать|издани|брошюр|труд)[а-я]*"
+    r"\s*[«„“\"]"
+)
 _OWN_TRANSLATION = _rx(r"(?:перевод|пер\.)\s+(?:наш|мой|автора)|(?:наш|мой)\s+перевод")
 _DITTO = _rx(r"^\s*(?:Там\s+же|Ibid\.?|Ibidem|Указ\.\s*соч\.|Op\.\s*cit\.)")
 _QUOTED = _rx(r"[«„“\"]([^«»„“”\"]{2,200}?)[»“”\"]")
@@ -272,8 +289,10 @@ _ABBREVIATIONS_LATIN = _word_set(
 def latin_language(text: str) -> tuple[str, float]:
     """Best guess at the language of Latin-script words: (``en``/``de``/``fr``, strength).
 
-    Strength counts stopwords and diacritics; 0 means "Latin script, language unknown"
-    (reported as English, the usual case in Russian historical writing).
+    Strength counts stopwords, diacritics and German spelling; German or French needs
+    at least 1.5 (one shared stopword such as "des" is not enough). 0 means "Latin
+    script, language unknown" (reported as English, the usual case in Russian
+    historical writing).
     """
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
     scores = {EN: 0.0, DE: 0.0, FR: 0.0}
@@ -285,11 +304,11 @@ def latin_language(text: str) -> tuple[str, float]:
         scores[language] += 1.5 * sum(1 for ch in text if ch in letters)
     for word in words:
         if _GERMAN_SHAPE.search(word):
-            scores[DE] += 0.6
-    best = max(scores, key=lambda k: scores[k])
-    if scores[best] == 0:
-        return EN, 0.0
-    return best, scores[best]
+            scores[DE] += 1.5
+    other = max((DE, FR), key=lambda k: scores[k])
+    if scores[other] >= 1.5 and scores[other] > scores[EN]:
+        return other, scores[other]
+    return EN, scores[EN]
 
 
 def script_share(text: str) -> tuple[int, int]:
@@ -421,7 +440,9 @@ def scan_reference(text: str) -> ReferenceScan:
     for title in scan.titles:
         shown = title.text if len(title.text) <= 60 else title.text[:57] + "…"
         if title.language == RU:
-            scan.markers.append(Marker(RU, 1.0, f"citation has Cyrillic title '{shown}'"))
+            scan.markers.append(
+                Marker(RU, 0.5, f"citation has Cyrillic title '{shown}'", title=True)
+            )
             continue
         weight = 2.0 if title.quoted else 1.5
         name = LANGUAGE_NAMES[title.language]
@@ -429,5 +450,5 @@ def scan_reference(text: str) -> ReferenceScan:
         evidence = f"citation has {what} '{shown}'"
         if title.lookalikes:
             evidence += f" ({'; '.join(title.lookalikes)})"
-        scan.markers.append(Marker(title.language, weight, evidence))
+        scan.markers.append(Marker(title.language, weight, evidence, title=True))
     return scan
