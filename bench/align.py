@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import ast
 import io
+import itertools
 import json
 import os
 import random
@@ -249,7 +250,7 @@ def calibration_table(scores: list[tuple[float, bool]]) -> None:
     print("\nCalibration: workbench links by score (all three sets, judged links only)")
     print(f"{'score':<12} {'links':>6} {'right':>7} {'mean score':>11}")
     edges = [0.0, 0.3, 0.5, 0.7, 0.9, 0.99, 1.0001]
-    for low, high in zip(edges, edges[1:], strict=False):
+    for low, high in itertools.pairwise(edges):
         band = [(s, right) for s, right in scores if low <= s < high]
         if not band:
             continue
