@@ -211,6 +211,7 @@ def test_identical_fires_on_a_copied_source_once() -> None:
     assert not fires("untranslated", source, source)
     assert not fires("identical", source, "Bukharin asked a member of the Central Committee.")
     assert not fires("identical", "1)", "1)")
+    assert not fires("identical", "XIV.", "XIV.")
     (finding,) = check("identical", ["Il faut bien le faire."], ["Il faut bien le faire."])
     assert finding.severity is Severity.INFO
 

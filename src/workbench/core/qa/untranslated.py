@@ -2,8 +2,9 @@
 or a translation that is a copy of the source.
 
 A copy of the source is reported once, as ``identical`` (not also as
-``untranslated``). Sources with no letters (a bare number or list marker) are
-never reported as copies: there is nothing to translate.
+``untranslated``). Sources with no words (a number, a list marker, a chapter
+number in Roman numerals) are never reported as copies: there is nothing to
+translate.
 """
 
 from __future__ import annotations
@@ -34,8 +35,17 @@ def _normalised(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+_ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
+
+
+def _has_words(text: str) -> bool:
+    """Whether a text has a word to translate (not only figures and Roman numerals)."""
+    return any(not _ROMAN_NUMERAL.fullmatch(word) for word in _WORD.findall(text))
+
+
 def _is_copy(source: str, target: str) -> bool:
-    return any(ch.isalpha() for ch in source) and _normalised(source) == _normalised(target)
+    return _has_words(source) and _normalised(source) == _normalised(target)
 
 
 def check_untranslated(ctx: QAContext) -> list[Finding]:
