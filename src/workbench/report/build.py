@@ -169,7 +169,10 @@ def build_report(
         from workbench.core.qa import run_checks
 
         findings = {
-            t.name: run_checks(source, t.segments, t.links, snapshot.glossary, snapshot.quotations)
+            t.name: run_checks(
+                snapshot.source.sentences, t.segments, t.links, snapshot.glossary,
+                snapshot.quotations,
+            )
             for t in snapshot.translations
         }
     reports = [
