@@ -406,6 +406,21 @@ async def test_report_is_written_from_the_ui(
 
 
 @synchronous
+async def test_export_is_written_from_the_ui(
+    workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    async with running(workspace) as (app, pilot, _screen):
+        await pilot.press("f5")
+        await pilot.click("#choice-tmx")
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+    assert (tmp_path / "exports" / "close.tmx").exists()
+    assert (tmp_path / "exports" / "free.tmx").exists()
+
+
+@synchronous
 async def test_q_quits(workspace: Path) -> None:
     async with running(workspace) as (app, pilot, _screen):
         await pilot.press("q")

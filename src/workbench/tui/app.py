@@ -73,7 +73,7 @@ class WorkbenchApp(App[int]):
             self.push_screen(BuildScreen(self.workspace_path))
             self._build_worker()
 
-    @work(thread=True, exclusive=True, group="build")
+    @work(thread=True, exclusive=True, group="build", exit_on_error=False)
     def _build_worker(self) -> None:
         screen = self.screen
         assert self.build is not None

@@ -50,7 +50,7 @@ class JobScreen(ModalScreen[list[Path] | None]):
     def on_mount(self) -> None:
         self.run_job()
 
-    @work(thread=True, exclusive=True, group="job")
+    @work(thread=True, exclusive=True, group="job", exit_on_error=False)
     def run_job(self) -> list[Path]:
         return self.job(self.store)
 
@@ -77,13 +77,19 @@ def report_job(translation: str | None, out_dir: Path = DEFAULT_OUT_DIR) -> Job:
     def job(store: Store) -> list[Path]:
         from dataclasses import replace
 
+        from workbench.core.qa import run_checks
         from workbench.report import write_reports
 
         snapshot = store.snapshot()
         if translation is not None:
             snapshot = replace(snapshot, translations=[
                 t for t in snapshot.translations if t.name == translation])
-        return write_reports(snapshot, out_dir)
+        findings = {
+            t.name: run_checks(snapshot.source.sentences, t.segments, t.links,
+                               snapshot.glossary, snapshot.quotations)
+            for t in snapshot.translations
+        }
+        return write_reports(snapshot, out_dir, findings)
 
     return job
 

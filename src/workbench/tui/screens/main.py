@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from workbench.core.model import Finding, GlossaryEntry, Link, LinkStatus, SegmentStatus
 from workbench.store import Store
@@ -208,7 +208,7 @@ class MainScreen(Screen[None]):
         self.update_status()
         self._qa_worker(self.state.translation_name, self.state.store.revision())
 
-    @work(thread=True, exclusive=True, group="qa")
+    @work(thread=True, exclusive=True, group="qa", exit_on_error=False)
     def _qa_worker(self, translation_name: str, revision: int) -> None:
         findings = compute_findings(self.state.store, translation_name)
         if not get_current_worker().is_cancelled:
@@ -223,6 +223,17 @@ class MainScreen(Screen[None]):
         self.refresh_rows(link_index)
 
     # -------------------------------------------------------- navigation
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is not WorkerState.ERROR:
+            return
+        if event.worker.group == "qa":
+            self.qa_running = False
+            self.update_status()
+            self.notify(f"QA checks failed: {event.worker.error}", severity="error")
+        elif event.worker.group == "realign":
+            self.update_status()
+            self.notify(f"Re-alignment failed: {event.worker.error}", severity="error")
 
     @on(SegmentGrid.CursorMoved)
     def on_cursor_moved(self, event: SegmentGrid.CursorMoved) -> None:
@@ -432,7 +443,7 @@ class MainScreen(Screen[None]):
         self.notify("Re-aligning the unconfirmed links…", timeout=3)
         self._realign_worker(self.state.translation_name, self.current_link or 0)
 
-    @work(thread=True, exclusive=True, group="realign")
+    @work(thread=True, exclusive=True, group="realign", exit_on_error=False)
     def _realign_worker(self, translation_name: str, link_index: int) -> None:
         from workbench.core.align import align_sentences
 
