@@ -70,6 +70,11 @@ def test_case_sensitive_entries_require_the_capitalisation() -> None:
     right = GlossaryEntry("Правые", ("the Right",), case_sensitive=True)
     assert matched("Правые возражали", right) == ["Правые"]
     assert matched("они правые", right) == []
+    seven = GlossaryEntry("семёрка", ("the Seven",), case_sensitive=True)
+    assert target_term_status("“The Seven met.", seven) == (True, [])
+    assert target_term_status("In the Seven", seven) == (True, [])
+    assert target_term_status("a group of the seven", seven) == (False, [])
+    assert target_term_status("so The Seven met", seven) == (False, [])
     loose = GlossaryEntry("правые", ("the Right",))
     assert matched("Правых поддержали", loose) == ["Правых"]
 

@@ -8,7 +8,8 @@ and tokens with digits or brackets (*ЦК*, *ВКП(б)*) are compared literally
 English words are compared through a light normaliser that removes possessive,
 plural, *-ed* and *-ing* endings, so *splitter* matches *splitters* and
 *Stalin* matches *Stalin's*. Matching ignores case unless the entry is
-case-sensitive, in which case each word must have the term's capitalisation.
+case-sensitive, in which case each word must have the term's capitalisation
+(except that a term starting with a lower-case word may open a sentence).
 
 Words of a multiword term must follow each other separated only by spaces or
 hyphens (or by the same punctuation the term itself has, as in *R. V. Daniels*).
@@ -145,6 +146,30 @@ def _case_shape(word: str) -> str:
     return "lower"
 
 
+_SENTENCE_START_SKIP = " \t\n«„“\"'‘([—–-"
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start
+    while i > 0 and text[i - 1] in _SENTENCE_START_SKIP:
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?…"
+
+
+def _case_fits(term_shape: str, token: Token, position: int, text: str) -> bool:
+    """A case-sensitive term's word written as the term writes it; a lower-case
+    first word may also be capitalised at the start of a sentence."""
+    shape = _case_shape(token.text)
+    if shape == term_shape:
+        return True
+    return (
+        position == 0
+        and term_shape == "lower"
+        and shape == "title"
+        and _sentence_initial(text, token.start)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _Pattern:
     """A term compiled for matching: per-word keys and the gaps between words."""
@@ -201,7 +226,7 @@ class _PhraseIndex:
                 return False
             if k and _fold_gap(text[tokens[i + k - 1].end : token.start]) != pattern.gaps[k - 1]:
                 return False
-            if pattern.shapes is not None and _case_shape(token.text) != pattern.shapes[k]:
+            if pattern.shapes is not None and not _case_fits(pattern.shapes[k], token, k, text):
                 return False
         return True
 
