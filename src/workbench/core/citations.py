@@ -2,7 +2,8 @@
 
 Where Russian historical writing puts a source, in the order tried:
 
-1. ``after`` — a parenthesis right after the closing mark: «…» (Сталин, Соч., т. 11, стр. 220);
+1. ``after`` — a parenthesis (or square brackets) right after the closing mark, or after
+   the full stop that follows it: «…» (Сталин, Соч., т. 11, стр. 220); «…» [РГАСПИ …];
 2. ``later-in-sentence`` — later in the same sentence: «…», — пишет Конквест (L., 1968, p. 45);
 3. ``next-sentence`` — the next sentence: «…». Цит. по: … / Эти слова известны лишь в
    английском переводе.;
@@ -61,6 +62,7 @@ _LEADING_CUE = re.compile(
     r"|[Ии]сточник:|[Тт]ам\s+же|[Cc]ited\s+in|[Qq]uoted\s+(?:in|from)|Ibid)"
 )
 _SKIP_AFTER = " \t\u00a0¹²³⁴⁵⁶⁷⁸⁹⁰*"
+_STOP_THEN_BRACKET = re.compile(r"[.…][ \t\u00a0]*[(\[]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,12 +133,14 @@ def sentence_end(text: str, pos: int, ceiling: int) -> int:
 
 
 def matching_paren(text: str, open_pos: int, ceiling: int) -> int | None:
-    """Index of the ``)`` closing the ``(`` at ``open_pos``, or None."""
+    """Index of the bracket closing the ``(`` or ``[`` at ``open_pos``, or None."""
+    opening = text[open_pos]
+    closing = ")" if opening == "(" else "]"
     depth = 0
     for index in range(open_pos, min(ceiling, open_pos + _MAX_CITATION)):
-        if text[index] == "(":
+        if text[index] == opening:
             depth += 1
-        elif text[index] == ")":
+        elif text[index] == closing:
             depth -= 1
             if depth == 0:
                 return index
@@ -193,7 +197,11 @@ def _after(text: str, end: int, para_end: int) -> Citation | None:
     pos = end
     while pos < para_end and text[pos] in _SKIP_AFTER:
         pos += 1
-    if pos >= para_end or text[pos] != "(":
+    if _STOP_THEN_BRACKET.match(text, pos, para_end):
+        pos += 1  # «…». (Там же. С. 5.) — the reference after the full stop
+        while pos < para_end and text[pos] in _SKIP_AFTER:
+            pos += 1
+    if pos >= para_end or text[pos] not in "([":
         return None
     close = matching_paren(text, pos, para_end)
     if close is None:

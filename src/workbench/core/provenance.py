@@ -25,6 +25,7 @@ from workbench.core.citations import PLACEMENT_TEXT, Citation
 from workbench.core.lookalikes import normalise_lookalikes
 from workbench.core.model import Provenance
 from workbench.core.references import (
+    ARCHIVE_ABROAD,
     DE,
     EN,
     FR,
@@ -55,20 +56,34 @@ def quoted_body(quote: str) -> str:
     return quote.strip().strip("«»„“”\"'‘’‹›").strip()
 
 
-def is_term(quote: str) -> bool:
-    """A quoted word or short term (no sentence of its own)."""
+def is_term(quote: str, introduced: bool = False) -> bool:
+    """A quoted word or short term (no sentence of its own).
+
+    ``introduced`` — the quotation follows a colon ("говорит: «Мы потеряли партию»"): it
+    is speech, not a term, however short.
+    """
+    if introduced:
+        return False
     body = quoted_body(quote)
     words = re.findall(r"[^\W_]+", body)
     return len(words) <= TERM_WORDS and not re.search(r"[.!?…:;]\s", body + " ")
 
 
-def judge(quote: str, citation: Citation | None, previous: Judgement | None) -> Judgement:
-    """Provenance of one (outermost) quotation; ``previous`` is the last cited judgement."""
+def judge(
+    quote: str,
+    citation: Citation | None,
+    previous: Judgement | None,
+    introduced: bool = False,
+) -> Judgement:
+    """Provenance of one (outermost) quotation; ``previous`` is the last cited judgement.
+
+    ``introduced``: the quotation follows a colon (see :func:`is_term`).
+    """
     untranslated = _untranslated(quote)
     if untranslated is not None:
         return untranslated
     if citation is None:
-        return _uncited(quote)
+        return _uncited(quote, introduced)
     scan = citation.scan
     placement = PLACEMENT_TEXT[citation.placement]
     if scan.ditto:
@@ -142,9 +157,9 @@ def _untranslated(quote: str) -> Judgement | None:
     )
 
 
-def _uncited(quote: str) -> Judgement:
+def _uncited(quote: str, introduced: bool) -> Judgement:
     words = len(re.findall(r"[^\W_]+", quoted_body(quote)))
-    if is_term(quote):
+    if is_term(quote, introduced):
         return Judgement(
             Provenance.NO_CITATION,
             0.9,
@@ -153,7 +168,7 @@ def _uncited(quote: str) -> Judgement:
     return Judgement(
         Provenance.NO_CITATION,
         0.6,
-        (f"no citation found near a quotation of {words} words",),
+        (f"no citation found near a quotation of {words} word{'s' if words != 1 else ''}",),
         "No source is cited: if a published English wording exists, prefer it",
     )
 
@@ -199,6 +214,20 @@ def _from_reference(full: ReferenceScan, placement: str) -> Judgement:
         return Judgement(Provenance.RUSSIAN_ORIGINAL, 0.9, tuple(evidence))
 
     russian = scores[RU]
+    published_english = any(
+        m.language == EN and (m.title or "page" in m.evidence or "editor" in m.evidence)
+        for m in scan.markers
+    )
+    if scan.score(ARCHIVE_ABROAD) and not published_english:
+        evidence += [m.evidence for m in scan.markers if m.language in (ARCHIVE_ABROAD, RU)]
+        evidence.append("the document's own language is not stated")
+        return Judgement(
+            Provenance.UNKNOWN,
+            0.5,
+            tuple(evidence),
+            "Archival document held abroad, often a Russian original: check it before "
+            "translating",
+        )
     best = max(foreign, russian)
     if best < 1.0:
         evidence.append("citation gives no sign of its language")

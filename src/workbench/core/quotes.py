@@ -57,7 +57,7 @@ def find_quotations(text: str) -> list[QuotationSpan]:
             span.end,
             (para_start, para_end),
             stops,
-            is_term(text[span.start : span.end]),
+            is_term(text[span.start : span.end], _introduced(text, span.start)),
             next_end,
         )
 
@@ -78,7 +78,7 @@ def find_quotations(text: str) -> list[QuotationSpan]:
         citation: Citation | None = None
         if parent is None:
             citation = citations.get(span.start)
-            judgement = judge(quote, citation, previous)
+            judgement = judge(quote, citation, previous, _introduced(text, span.start))
             if citation is not None and judgement.provenance in _CITED:
                 previous = judgement
         else:
@@ -99,6 +99,12 @@ def find_quotations(text: str) -> list[QuotationSpan]:
             )
         )
     return result
+
+
+def _introduced(text: str, start: int) -> bool:
+    """True if a colon introduces the quotation at ``start`` ("сказал: «…»")."""
+    before = text[max(0, start - 4) : start].rstrip()
+    return before.endswith(":")
 
 
 def _outside_citations(

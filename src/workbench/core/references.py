@@ -23,6 +23,8 @@ EN, DE, FR, RU = "en", "de", "fr", "ru"
 #: A Latin-script title whose words tell no language; it takes the language of the
 #: reference's other foreign signs (English if there are none).
 UNKNOWN_LATIN = "latin"
+#: An archive abroad (Hoover, Houghton): the document's own language is not stated.
+ARCHIVE_ABROAD = "archive-abroad"
 LANGUAGE_NAMES = {EN: "English", DE: "German", FR: "French", RU: "Russian"}
 
 _NB = r"(?<![^\W\d_])"  # not preceded by a letter
@@ -88,6 +90,12 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+_ARCHIVE_ABROAD_RE = _rx(
+    r"\b(?:[Bb]ox|[Ff]older|[Rr]eel|[Ff]ond|Archives|Houghton Library|bMS Russ"
+    r"|Nicolaevsky Collection|Trotsky Collection|Hoover Institution Archives)\b"
+)
+
+
 # (language, weight, evidence, pattern). Patterns run on the look-alike-normalised text.
 _MARKERS: list[tuple[str, float, str, re.Pattern[str]]] = [
     (EN, 2.0, "'ed. by' (English editor)", _rx(r"\b[Ee]d(?:ited)?\.?\s+by\b")),
@@ -112,6 +120,12 @@ _MARKERS: list[tuple[str, float, str, re.Pattern[str]]] = [
         _rx(r"\b(?:Cambridge|Oxford|Boston|Chicago|Princeton|Stanford|Berkeley|New Haven)\b"),
     ),
     (EN, 1.0, "'transl.' (English translator)", _rx(r"\btransl?\.|\btranslated by\b")),
+    (
+        ARCHIVE_ABROAD,
+        2.0,
+        "archive held abroad (box/folder/collection)",
+        _ARCHIVE_ABROAD_RE,
+    ),
     (DE, 2.0, "'hrsg. von' (German editor)", _rx(r"\b[Hh]rsg\.|\b[Hh]erausgegeben\b")),
     (DE, 1.0, "'S.' page reference (German)", _rx(r"(?<![\w.])S\.\s*\d")),
     (DE, 1.5, "'Bd.' volume (German)", _rx(r"\bBd\.\s*[\dIVX]|\bBände?\b")),
@@ -217,7 +231,10 @@ _EXPLICIT: list[tuple[str, str, re.Pattern[str]]] = [
     (
         EN,
         "words 'английский перевод/текст'",
-        _rx(r"английск[а-я]*\s+(?:перевод|текст|изложени|версии|публикаци|передач)|по\s+английскому"),
+        _rx(
+            r"английск[а-я]*\s+(?:перевод|текст|изложени|версии|публикаци|передач|пересказ)"
+            r"|по\s+английскому"
+        ),
     ),
     (EN, "words 'translated from (the) Russian'", _rx(r"\btranslated from (?:the )?Russian\b")),
     (
@@ -403,7 +420,12 @@ def _latin_title_in(piece: str) -> str | None:
         real = [w for w in words if len(w) >= 3 and w.lower() not in _ABBREVIATIONS_LATIN]
         if not real or any(not is_latin_letter(w[0]) for w in real):
             continue
-        if ":" in stripped or _IMPRINT_START.match(stripped) or not stripped[:1].isupper():
+        if (
+            ":" in stripped
+            or _IMPRINT_START.match(stripped)
+            or _ARCHIVE_ABROAD_RE.search(stripped)
+            or not stripped[:1].isupper()
+        ):
             continue
         if (has_author and real[0][0].isupper()) or (len(words) >= 3 and len(real) >= 2):
             return stripped.strip(" .,:;")
