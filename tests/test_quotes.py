@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from workbench.core.model import Provenance, QuotationSpan
 from workbench.core.quotemarks import find_marked_spans
-from workbench.core.quotes import find_quotations, quotations_covering
+from workbench.core.quotes import find_quotations, quotations_by_sentence, quotations_covering
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_4e71bbafc8bcbe6b.txt"
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -227,3 +227,11 @@ def test_any_text_gives_consistent_spans(text: str) -> None:
             assert "\n\n" not in quote.text  # never beyond its own paragraph
     starts = [(q.start, -q.end) for q in quotes]
     assert starts == sorted(starts)
+
+
+def test_quotations_by_sentence_agrees_with_covering() -> None:
+    quotes = find_quotations(SEED_TEXT)
+    bounds = [(m, m + 80) for m in range(0, len(SEED_TEXT), 80)]
+    swept = quotations_by_sentence(quotes, bounds)
+    assert swept == [quotations_covering(quotes, s, e) for s, e in bounds]
+    assert any(len(found) == 2 for found in swept)  # a nested quotation and its parent

@@ -11,14 +11,15 @@ Titles inside a citation — «КПСС в рез.» in ("«КПСС в рез.�
 "как пишет Конквест в книге «The Great Terror»" — are part of the citation, not
 quotations, and are not listed.
 
-``quotations_covering(quotations, start, end)`` tells a sentence which quotations cover it.
+``quotations_covering(quotations, start, end)`` tells a sentence which quotations cover it;
+``quotations_by_sentence(quotations, sentences)`` does it for all sentences in one sweep.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from workbench.core.citations import Citation, locate_citation
 from workbench.core.model import Provenance, QuotationSpan
@@ -154,3 +155,27 @@ def quotations_covering(
         (q for q in quotations if q.start < end and start < q.end),
         key=lambda q: (q.depth, q.start),
     )
+
+
+def quotations_by_sentence(
+    quotations: Iterable[QuotationSpan], sentences: Sequence[tuple[int, int]]
+) -> list[list[QuotationSpan]]:
+    """For each sentence ``(start, end)`` (in document order), the quotations covering it.
+
+    Same answer as :func:`quotations_covering` per sentence, in one sweep over both
+    lists, for documents with many sentences.
+    """
+    pending = sorted(quotations, key=lambda q: (q.start, q.depth))
+    active: list[QuotationSpan] = []
+    result: list[list[QuotationSpan]] = []
+    index = 0
+    for start, end in sentences:
+        end = max(end, start + 1)
+        while index < len(pending) and pending[index].start < end:
+            active.append(pending[index])
+            index += 1
+        active = [q for q in active if q.end > start]
+        result.append(
+            sorted((q for q in active if q.start < end), key=lambda q: (q.depth, q.start))
+        )
+    return result
