@@ -166,3 +166,11 @@ _free_text = st.text(
 def test_any_glossary_survives_a_round_trip(entries: list[GlossaryEntry], dialect: str) -> None:
     text = render_glossary(entries, "tsv" if dialect == "tsv" else "csv")
     assert parse_glossary(text, "g", "tsv" if dialect == "tsv" else "csv") == entries
+
+
+def test_crlf_lines_and_blank_lines_keep_line_numbers(tmp_path: Path) -> None:
+    path = write(tmp_path, "g.csv", "ru,en\r\nЦК,Central Committee\r\n\r\nнэп,NEP\r\nцк,CC\r\n")
+    with pytest.raises(InputError, match=r"g\.csv:5: duplicate entry 'цк' \(first on line 2\)"):
+        read_glossary(path)
+    path = write(tmp_path, "h.csv", "ru,en\r\nЦК,Central Committee\r\n\r\nнэп,NEP\r\n")
+    assert [e.targets for e in read_glossary(path)] == [("Central Committee",), ("NEP",)]
