@@ -288,20 +288,25 @@ def notes_by_link(
 def quotations_by_link(
     quotations: Sequence[QuotationSpan], source: Document, links: Sequence[Link]
 ) -> list[list[QuotationSpan]]:
-    """The quotations that overlap each link's Russian sentences."""
+    """The quotations that overlap each link's Russian sentences.
+
+    Links are monotone, so one sweep over the quotations (sorted by start) finds
+    them all in time linear in links plus quotations (plus overlaps).
+    """
     spans = source.sentences
     ordered = sorted(quotations, key=lambda q: (q.start, q.end))
     result: list[list[QuotationSpan]] = []
+    low = high = 0
     for link in links:
-        if not link.src:
+        if not link.src or link.src[-1] >= len(spans):
             result.append([])
             continue
-        first = spans[link.src[0]] if link.src[0] < len(spans) else None
-        last = spans[link.src[-1]] if link.src[-1] < len(spans) else None
-        if first is None or last is None:
-            result.append([])
-            continue
-        result.append([q for q in ordered if q.start < last.end and q.end > first.start])
+        first, last = spans[link.src[0]], spans[link.src[-1]]
+        while high < len(ordered) and ordered[high].start < last.end:
+            high += 1
+        while low < high and ordered[low].end <= first.start:
+            low += 1
+        result.append([q for q in ordered[low:high] if q.end > first.start])
     return result
 
 

@@ -16,6 +16,7 @@ noun`` (TBX-Basic's ``partOfSpeech`` has no ``properNoun``; such terms are
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 from lxml import etree
 
@@ -66,7 +67,7 @@ def write_tbx(entries: Sequence[GlossaryEntry], *, project: str, created: str) -
     root = etree.Element(
         f"{_T}tbx",
         {"type": "TBX-Basic", "style": "dca", XML_LANG: "en"},
-        nsmap={None: TBX_NS},  # type: ignore[dict-item]
+        nsmap=cast("dict[str, str]", {None: TBX_NS}),  # None: the default namespace
     )
     header = etree.SubElement(root, f"{_T}tbxHeader")
     file_desc = etree.SubElement(header, f"{_T}fileDesc")

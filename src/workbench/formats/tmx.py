@@ -13,12 +13,15 @@ requires, with ``version="1.4"`` (the DTD's fixed value).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from lxml import etree
 
 from workbench import __version__
 from workbench.core.model import ProjectSnapshot, Translation
 from workbench.formats import aligned, stamps
 from workbench.formats.safexml import line_of, parse_xml, text_of
+from workbench.formats.xmlstream import stream_document
 from workbench.textio import InputError
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -58,12 +61,18 @@ def write_tmx(snapshot: ProjectSnapshot, translation: Translation, *, created: s
     _prop(header, "x-project", snapshot.name)
     _prop(header, "x-translation", translation.name)
     body = etree.SubElement(root, "body")
+    return stream_document(root, body, _units(snapshot, translation, date))
+
+
+def _units(
+    snapshot: ProjectSnapshot, translation: Translation, date: str
+) -> Iterator[etree._Element]:
     source = aligned.source_sentences(snapshot)
     links = translation.links
     notes = aligned.notes_by_link(snapshot.notes, translation, links)
     quotations = aligned.quotations_by_link(snapshot.quotations, snapshot.source, links)
     for index, link in enumerate(links):
-        tu = etree.SubElement(body, "tu", tuid=str(index + 1), creationdate=date)
+        tu = etree.Element("tu", tuid=str(index + 1), creationdate=date)
         for note in notes[index]:
             note_element = etree.SubElement(tu, "note")
             note_element.text = aligned.format_note(note)
@@ -85,7 +94,7 @@ def write_tmx(snapshot: ProjectSnapshot, translation: Translation, *, created: s
             _prop(tu, "x-quotation", aligned.describe_quotation(quotation))
         _tuv(tu, aligned.SOURCE_LANG, aligned.JOINER.join(ru_parts))
         _tuv(tu, aligned.TARGET_LANG, aligned.JOINER.join(en_parts))
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        yield tu
 
 
 def _props(element: etree._Element) -> dict[str, str]:

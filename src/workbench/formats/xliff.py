@@ -20,8 +20,9 @@ context types, notes as ``note`` elements.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from lxml import etree
 
@@ -30,12 +31,16 @@ from workbench.core.model import Finding, LinkStatus, Note, ProjectSnapshot, Tra
 from workbench.formats import aligned, stamps
 from workbench.formats.po import link_context
 from workbench.formats.safexml import line_of, parse_xml, text_of
+from workbench.formats.xmlstream import stream_document
 from workbench.textio import InputError
 
 XLIFF2_NS = "urn:oasis:names:tc:xliff:document:2.0"
 XLIFF12_NS = "urn:oasis:names:tc:xliff:document:1.2"
 MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# ``None`` is lxml's key for the default namespace (lxml-stubs only allow str keys).
+XLIFF2_NSMAP = cast("dict[str, str]", {None: XLIFF2_NS, "mda": MDA_NS})
+XLIFF12_NSMAP = cast("dict[str, str]", {None: XLIFF12_NS})
 META_CATEGORY = "workbench"
 TOOL_ID = "workbench"
 
@@ -123,10 +128,6 @@ def _metadata(parent: etree._Element, items: Sequence[tuple[str, str]]) -> None:
         _text(group, f"{{{MDA_NS}}}meta", value, type=kind)
 
 
-def _serialise(root: etree._Element) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-
-
 def write_xliff(
     snapshot: ProjectSnapshot,
     translation: Translation,
@@ -139,7 +140,7 @@ def write_xliff(
     root = etree.Element(
         f"{x}xliff",
         {"version": "2.1", "srcLang": aligned.SOURCE_LANG, "trgLang": aligned.TARGET_LANG},
-        nsmap={None: XLIFF2_NS, "mda": MDA_NS},  # type: ignore[dict-item]
+        nsmap=XLIFF2_NSMAP,
     )
     file = etree.SubElement(root, f"{x}file", id="f1", original=translation.name)
     _metadata(
@@ -151,8 +152,15 @@ def write_xliff(
             ("tool", f"workbench {__version__}"),
         ],
     )
-    for number, unit in enumerate(_export_units(snapshot, translation, findings), start=1):
-        unit_element = etree.SubElement(file, f"{x}unit", id=f"u{number}", name=unit.context)
+    return stream_document(root, file, _units2(_export_units(snapshot, translation, findings)))
+
+
+def _units2(units: Sequence[_ExportUnit]) -> Iterator[etree._Element]:
+    x = f"{{{XLIFF2_NS}}}"
+    for number, unit in enumerate(units, start=1):
+        unit_element = etree.Element(
+            f"{x}unit", {"id": f"u{number}", "name": unit.context}, nsmap=XLIFF2_NSMAP
+        )
         _metadata(unit_element, unit.meta)
         if unit.notes or unit.quotations or unit.findings:
             notes = etree.SubElement(unit_element, f"{x}notes")
@@ -166,7 +174,7 @@ def write_xliff(
         _text(segment, f"{x}source", unit.source)
         if unit.target is not None:
             _text(segment, f"{x}target", unit.target)
-    return _serialise(root)
+        yield unit_element
 
 
 def write_xliff12(
@@ -178,7 +186,7 @@ def write_xliff12(
 ) -> bytes:
     """The XLIFF 1.2 document for one translation."""
     x = f"{{{XLIFF12_NS}}}"
-    root = etree.Element(f"{x}xliff", version="1.2", nsmap={None: XLIFF12_NS})  # type: ignore[dict-item]
+    root = etree.Element(f"{x}xliff", version="1.2", nsmap=XLIFF12_NSMAP)
     file = etree.SubElement(
         root,
         f"{x}file",
@@ -199,13 +207,17 @@ def write_xliff12(
         {"tool-id": TOOL_ID, "tool-name": "workbench", "tool-version": __version__},
     )
     body = etree.SubElement(file, f"{x}body")
-    for number, unit in enumerate(_export_units(snapshot, translation, findings), start=1):
-        trans_unit = etree.SubElement(
-            body,
+    return stream_document(root, body, _units12(_export_units(snapshot, translation, findings)))
+
+
+def _units12(units: Sequence[_ExportUnit]) -> Iterator[etree._Element]:
+    x = f"{{{XLIFF12_NS}}}"
+    for number, unit in enumerate(units, start=1):
+        trans_unit = etree.Element(
             f"{x}trans-unit",
-            id=str(number),
-            resname=unit.context,
-            approved="yes" if unit.fixed else "no",
+            {"id": str(number), "resname": unit.context,
+             "approved": "yes" if unit.fixed else "no"},
+            nsmap=XLIFF12_NSMAP,
         )
         _text(trans_unit, f"{x}source", unit.source, **{XML_LANG: aligned.SOURCE_LANG})
         if unit.target is not None:
@@ -227,7 +239,7 @@ def write_xliff12(
             _text(trans_unit, f"{x}note", text, **{"from": "quotation", "annotates": "source"})
         for text in unit.findings:
             _text(trans_unit, f"{x}note", text, **{"from": "qa"})
-    return _serialise(root)
+        yield trans_unit
 
 
 # --- reading ---------------------------------------------------------------------------------
