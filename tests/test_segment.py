@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -170,7 +171,40 @@ def test_sentences_cover_every_visible_character_once_in_order(text: str, lang: 
         previous_end = span.end
     assert all(covered[pos] or text[pos].isspace() for pos in range(len(text)))
     assert not any(span.incomplete for span in spans[:-1])
-    assert not any("\n" in span.text or "\r" in span.text for span in spans)
+    assert not any(_BLANK_LINE.search(span.text) for span in spans)
+
+
+_BLANK_LINE = re.compile(r"(?:\r\n|[\n\r])[^\S\n\r]*(?:\r\n|[\n\r])")
+
+
+def test_a_hard_wrapped_text_keeps_sentences_across_its_line_breaks() -> None:
+    text = (
+        "CHAPTER I\n\n"
+        "It was in the summer of 1928 that Bukharin, by then\n"
+        "thoroughly alarmed, went to see Kamenev. The meeting\n"
+        "took place on July 11. Kamenev wrote down what he\n"
+        "heard, and the note survives.\n\n"
+        "Mr. Trotsky later printed it.\n"
+    )
+    assert _texts(text, "en") == [
+        "CHAPTER I",
+        "It was in the summer of 1928 that Bukharin, by then\nthoroughly alarmed, went to see"
+        " Kamenev.",
+        "The meeting\ntook place on July 11.",
+        "Kamenev wrote down what he\nheard, and the note survives.",
+        "Mr. Trotsky later printed it.",
+    ]
+
+
+def test_short_lines_ending_in_full_stops_are_not_taken_for_wrapped_text() -> None:
+    text = "Глава 1\n\nОн пришел.\nОна ушла.\nВсе молчали.\nКонец.\n"
+    assert _texts(text, "ru") == ["Глава 1", "Он пришел.", "Она ушла.", "Все молчали.", "Конец."]
+
+
+def test_footnote_marks_stay_with_their_sentence() -> None:
+    spans = segment("Он пришел.¹ Потом ушел.[2] Так кончился день.³", "ru")
+    assert [s.text for s in spans] == ["Он пришел.¹", "Потом ушел.[2]", "Так кончился день.³"]
+    assert not spans[-1].incomplete
 
 
 def test_gold_passage_format_names_passages_and_joins_sentences() -> None:

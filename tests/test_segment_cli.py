@@ -71,6 +71,26 @@ def test_bom_and_crlf_offsets_refer_to_the_text_without_bom(
         assert content[item["start"] : item["end"]] == item["text"]
 
 
+def test_plain_output_shows_line_breaks_inside_a_sentence_as_spaces(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "wrapped.txt"
+    path.write_text(
+        "Bukharin went to see Kamenev\nin July. They talked\nfor a long time.\n\n"
+        "Kamenev wrote it\ndown and the record\nsurvives.\n",
+        "utf-8",
+    )
+    status, out, _ = _run(capsys, str(path), "--lang", "en")
+    assert status == 0
+    assert out.splitlines() == [
+        "Bukharin went to see Kamenev in July.",
+        "They talked for a long time.",
+        "Kamenev wrote it down and the record survives.",
+    ]
+    status, out, _ = _run(capsys, str(path), "--lang", "en", "--json")
+    assert json.loads(out)[0]["text"] == "Bukharin went to see Kamenev\nin July."
+
+
 def test_empty_file_is_zero_sentences(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")

@@ -2,9 +2,12 @@
 
 ``segment(text, lang)`` returns one :class:`~workbench.core.model.Span` per
 sentence, with ``span.text == text[span.start:span.end]`` and surrounding
-whitespace left out. Every line break ends a sentence. Inside a line, a
-sentence ends after ``.``, ``!``, ``?`` or an ellipsis (with any closing quotes
-or brackets) followed by whitespace and a word that can open a sentence, unless
+whitespace left out. Every line break ends a sentence — except in a text
+hard-wrapped at a fixed width with blank lines between paragraphs (as plain-text
+e-books are), where only a blank line does and a sentence may run over several
+lines. Inside a paragraph, a sentence ends after ``.``, ``!``, ``?`` or an
+ellipsis (with any closing quotes or brackets, and a footnote mark) followed by
+whitespace and a word that can open a sentence, unless
 the full stop belongs to an abbreviation or an initial (``т. Куйбышев``,
 ``ed. by R. V. Daniels, p. 308``), the mark sits inside brackets, or a citation
 in brackets follows a closing quotation mark (``?» (Сталин, Соч., т. 11).``).
@@ -17,6 +20,7 @@ segmenter faster than a full tokenizer on book-length texts.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -27,10 +31,22 @@ from workbench.core.segment_rules import Abbrev
 LANGUAGES = ("ru", "en")
 
 _LINE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+# In a hard-wrapped text: a blank line, or a page or paragraph separator.
+_PARAGRAPH_BREAK = re.compile(
+    r"(?:\r\n|[\n\r])[^\S\n\r]*(?:\r\n|[\n\r])|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
+)
+# A wrapped text: most lines at most this long, most lines inside a
+# paragraph ending without final punctuation.
+_WRAP_WIDTH = 100
+_WRAP_MIN_INNER_LINES = 3
 _CLOSERS = "\"'»“”’›)]"
 _QUOTE_CLOSERS = "\"'»“”’›"
 _TERMINALS = ".!?…"
-_CANDIDATE = re.compile(r"([.!?…]+)([\"'»“”’›)\]]*)(?=\s)")
+_TERMINAL_MARKS = frozenset(_TERMINALS)
+_TRAILERS = _CLOSERS + "¹²³⁴⁵⁶⁷⁸⁹⁰"
+# A possible sentence end: final marks, closing quotes or brackets, and a
+# footnote mark (superscript digits or [12]) before whitespace.
+_CANDIDATE = re.compile(r"([.!?…]+)([\"'»“”’›)\]]*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])?)(?=\s)")
 _ROMAN = frozenset("IVXLCDM")
 _NO_DASHES = str.maketrans("", "", "-–—")
 # "М.:", "Л.,", "СПб.:", "N. Y.," — the place of publication in a reference.
@@ -76,8 +92,7 @@ def segment(text: str, lang: str) -> list[Span]:
     except KeyError:
         raise ValueError(f"unsupported language {lang!r} (expected one of {LANGUAGES})") from None
     spans: list[Span] = []
-    for line in _LINE.finditer(text):
-        start, end = line.span()
+    for start, end in _paragraphs(text):
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -105,8 +120,37 @@ def segment(text: str, lang: str) -> list[Span]:
     return spans
 
 
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Stretches of text that no sentence crosses: lines, or paragraphs of a wrapped text."""
+    if not _is_hard_wrapped(text):
+        return [line.span() for line in _LINE.finditer(text)]
+    paragraphs = []
+    start = 0
+    for gap in _PARAGRAPH_BREAK.finditer(text):
+        paragraphs.append((start, gap.start()))
+        start = gap.end()
+    paragraphs.append((start, len(text)))
+    return paragraphs
+
+
+def _is_hard_wrapped(text: str) -> bool:
+    """A text wrapped at a fixed width, with blank lines between its paragraphs."""
+    sample = text[:_DETECT_SAMPLE]
+    if _PARAGRAPH_BREAK.search(sample) is None:
+        return False
+    lines = [line.strip() for line in sample.splitlines()]
+    filled = [line for line in lines if line]
+    if sum(len(line) <= _WRAP_WIDTH for line in filled) < 0.9 * len(filled):
+        return False
+    inner = [line for line, after in itertools.pairwise(lines) if line and after]
+    if len(inner) < _WRAP_MIN_INNER_LINES:
+        return False
+    run_on = sum(not _has_final_punctuation(line) for line in inner)
+    return run_on >= 0.5 * len(inner)
+
+
 def _has_final_punctuation(sentence: str) -> bool:
-    return sentence.rstrip(_CLOSERS)[-1:] in tuple(_TERMINALS)
+    return sentence.rstrip(_TRAILERS)[-1:] in _TERMINAL_MARKS
 
 
 def _ends_sentence(
