@@ -36,18 +36,26 @@ class Substitution:
         return f"Latin {self.original} typed as Cyrillic {self.replacement}"
 
 
+LATIN_LETTER = re.compile("[A-Za-zªºÀ-ÖØ-öø-ɏ]")
+CYRILLIC_LETTER = re.compile("[Ѐ-ҁҊ-ӿ]")
+
+
 def is_latin_letter(ch: str) -> bool:
-    return ch.isalpha() and (ch.isascii() or "\u00c0" <= ch <= "\u024f")
+    return LATIN_LETTER.match(ch) is not None
 
 
 def is_cyrillic_letter(ch: str) -> bool:
-    return ch.isalpha() and ("\u0400" <= ch <= "\u04ff")
+    return CYRILLIC_LETTER.match(ch) is not None
+
+
+def count_scripts(text: str) -> tuple[int, int]:
+    """(Latin letters, Cyrillic letters) in ``text``."""
+    return len(LATIN_LETTER.findall(text)), len(CYRILLIC_LETTER.findall(text))
 
 
 def word_script(word: str) -> str:
     """``latin``, ``cyrillic``, ``mixed`` or ``other`` for one word."""
-    latin = sum(1 for ch in word if is_latin_letter(ch))
-    cyrillic = sum(1 for ch in word if is_cyrillic_letter(ch))
+    latin, cyrillic = count_scripts(word)
     if latin and cyrillic:
         return "mixed"
     if latin:
@@ -59,6 +67,8 @@ def word_script(word: str) -> str:
 
 def normalise_lookalikes(text: str) -> tuple[str, list[Substitution]]:
     """``text`` with look-alike letters read in the script of their word or phrase."""
+    if not LATIN_LETTER.search(text) or not CYRILLIC_LETTER.search(text):
+        return text, []  # one script only: nothing can be mistyped
     words = list(_WORD_RE.finditer(text))
     chars = list(text)
     subs: list[Substitution] = []
@@ -67,8 +77,7 @@ def normalise_lookalikes(text: str) -> tuple[str, list[Substitution]]:
         word = match.group()
         script = scripts[index]
         if script == "mixed":
-            latin = sum(1 for ch in word if is_latin_letter(ch))
-            cyrillic = sum(1 for ch in word if is_cyrillic_letter(ch))
+            latin, cyrillic = count_scripts(word)
             table = CYRILLIC_TO_LATIN if latin >= cyrillic else LATIN_TO_CYRILLIC
             for offset, ch in enumerate(word):
                 if ch in table:

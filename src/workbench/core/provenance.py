@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from workbench.core.citations import PLACEMENT_TEXT, Citation
-from workbench.core.lookalikes import normalise_lookalikes
+from workbench.core.lookalikes import LATIN_LETTER, normalise_lookalikes
 from workbench.core.model import Provenance
 from workbench.core.references import (
     ARCHIVE_ABROAD,
@@ -129,6 +129,8 @@ def nested(parent: Judgement, quote: str) -> Judgement:
 
 
 def _untranslated(quote: str) -> Judgement | None:
+    if not LATIN_LETTER.search(quote):
+        return None
     body, subs = normalise_lookalikes(quoted_body(quote))
     latin, cyrillic = script_share(body)
     if latin < 2 or latin < 3 * cyrillic:

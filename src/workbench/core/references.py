@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from workbench.core.lookalikes import (
+    LATIN_LETTER,
     Substitution,
+    count_scripts,
     is_cyrillic_letter,
     is_latin_letter,
     normalise_lookalikes,
@@ -330,9 +332,7 @@ def latin_language(text: str) -> tuple[str, float]:
 
 def script_share(text: str) -> tuple[int, int]:
     """(Latin letters, Cyrillic letters) in ``text``."""
-    latin = sum(1 for ch in text if is_latin_letter(ch))
-    cyrillic = sum(1 for ch in text if is_cyrillic_letter(ch))
-    return latin, cyrillic
+    return count_scripts(text)
 
 
 def _lookalike_notes(subs: list[Substitution], start: int, end: int) -> tuple[str, ...]:
@@ -362,6 +362,8 @@ def _titles(normalised: str, subs: list[Substitution]) -> list[Title]:
         notes = _lookalike_notes(subs, match.start(1), match.end(1))
         titles.append(Title(body, language, True, notes))
         covered.append((match.start(), match.end()))
+    if not LATIN_LETTER.search(normalised):
+        return titles
     masked = list(normalised)
     for start, end in covered:
         masked[start:end] = " " * (end - start)
@@ -438,7 +440,10 @@ def scan_reference(text: str) -> ReferenceScan:
     scan = ReferenceScan(text=text, normalised=normalised)
     scan.ditto = bool(_DITTO.match(normalised))
     scan.own_translation = bool(_OWN_TRANSLATION.search(normalised))
+    has_latin = LATIN_LETTER.search(normalised) is not None
     for language, weight, evidence, pattern in _MARKERS:
+        if language != RU and not has_latin:
+            continue  # every foreign sign is written in Latin letters
         match = pattern.search(normalised)
         if match:
             scan.markers.append(Marker(language, weight, evidence, match.start(), match.end()))
