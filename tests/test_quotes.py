@@ -235,3 +235,13 @@ def test_quotations_by_sentence_agrees_with_covering() -> None:
     swept = quotations_by_sentence(quotes, bounds)
     assert swept == [quotations_covering(quotes, s, e) for s, e in bounds]
     assert any(len(found) == 2 for found in swept)  # a nested quotation and its parent
+
+
+def test_english_word_nested_in_a_russian_original_stays_untranslated() -> None:
+    text = 'Он писал: «Это и есть "leadership" по-нашему» (Сталин И. В. Соч. Т. 12. С. 5).'
+    outer, inner = find_quotations(text)
+    assert outer.provenance is Provenance.RUSSIAN_ORIGINAL
+    assert inner.provenance is Provenance.UNTRANSLATED_ENGLISH
+    text = 'Он писал: «Это и есть "leadership" по-нашему» (Cohen S. Bukharin. N. Y., 1973. P. 5).'
+    outer, inner = find_quotations(text)
+    assert outer.via_english and inner.via_english

@@ -113,7 +113,16 @@ def judge(
 
 
 def nested(parent: Judgement, quote: str) -> Judgement:
-    """Provenance of a quotation nested inside one already judged."""
+    """Provenance of a quotation nested inside one already judged.
+
+    Inside a quotation taken from English everything is taken from English. Inside a
+    Russian original or a translation from another language a nested quotation shares
+    its parent's provenance, unless its own words are left in Latin script.
+    """
+    if parent.provenance is not Provenance.VIA_ENGLISH:
+        untranslated = _untranslated(quote)
+        if untranslated is not None:
+            return untranslated
     if parent.provenance in (
         Provenance.VIA_ENGLISH,
         Provenance.RUSSIAN_ORIGINAL,
