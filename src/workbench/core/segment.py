@@ -48,6 +48,7 @@ _TRAILERS = _CLOSERS + "¹²³⁴⁵⁶⁷⁸⁹⁰"
 # footnote mark (superscript digits or [12]) before whitespace.
 _CANDIDATE = re.compile(r"([.!?…]+)([\"'»“”’›)\]]*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])?)(?=\s)")
 _ROMAN = frozenset("IVXLCDM")
+_COMPACT_INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.)+[A-ZА-ЯЁ]")
 _NO_DASHES = str.maketrans("", "", "-–—")
 # "М.:", "Л.,", "СПб.:", "N. Y.," — the place of publication in a reference.
 _PLACE_OF_PUBLICATION = re.compile(r"[A-ZА-ЯЁ]\w{0,2}\.(?:\s?[A-ZА-ЯЁ]\w{0,2}\.)?\s?[:,]")
@@ -215,8 +216,11 @@ def _full_stop_after_token_ends(
     key = token.lower()
     kind = language.abbreviations.get(key)
     if kind is None:
-        if "." in key and not language.russian:
-            return _next_word(text, next_pos).lower() in rules.ENGLISH_SENTENCE_OPENERS
+        if "." in key:
+            if not language.russian:  # "the U.S. Army" but "the U.S. The …"
+                return _next_word(text, next_pos).lower() in rules.ENGLISH_SENTENCE_OPENERS
+            if _COMPACT_INITIALS.fullmatch(token):
+                return False  # "Н.И. Пирогова"
         if _is_roman(token):
             return not _numbers_a_part(text, sentence_start, token_start)
         return True
@@ -263,7 +267,9 @@ def _full_stop_after_letter_ends(
     if letter in rules.RUSSIAN_SENTENCE_FINAL_LETTERS:
         return True
     after_number = rules.RUSSIAN_LETTER_AFTER_NUMBER.get(letter)
-    if after_number is not None and (previous[:1].isdigit() or _is_roman(previous)):
+    if after_number is not None and (
+        previous[:1].isdigit() or _is_roman(previous) or previous in rules.RUSSIAN_NUMBER_WORDS
+    ):
         return _abbreviation_ends(
             text, language, after_number, letter, sentence_start, token_start, next_pos,
             next_is_digit,

@@ -105,10 +105,13 @@ ENGLISH_SENTENCE_OPENERS = _words(
 # Single lower-case letters that are whole Russian words able to end a sentence.
 RUSSIAN_SENTENCE_FINAL_LETTERS = frozenset({"я"})
 
-# Single lower-case letters that are date or money abbreviations after a number
-# (``1928 г.``, ``XIX в.``, ``5 р.``); before a name they never end a sentence
-# (``г. Москва``).
-RUSSIAN_LETTER_AFTER_NUMBER: dict[str, Abbrev] = {"г": _D, "в": _D, "р": _E}
+# Single lower-case letters that are date, money or weight abbreviations after
+# a number (``1928 г.``, ``XIX в.``, ``5 р.``, ``2 млн т.``); before a name or a
+# number they never end a sentence (``г. Москва``, ``т. Куйбышев``, ``т. 11``).
+RUSSIAN_LETTER_AFTER_NUMBER: dict[str, Abbrev] = {"г": _D, "в": _D, "р": _E, "т": _E}
+
+# Number words that, like digits, can stand before those letters (``2 млн т.``).
+RUSSIAN_NUMBER_WORDS = _words("тыс тыс. млн млн. млрд млрд.")
 
 # Words that may make up a Russian date phrase opening a sentence
 # (``В начале сентября 1928 г.``): such a phrase never is a sentence by itself.
@@ -126,7 +129,7 @@ RUSSIAN_DATE_WORDS = _words(
 # Words after which ``им.`` is the pronoun ("to them"), not ``имени``; checked
 # by ending: Russian past and present verb forms.
 RUSSIAN_VERB_ENDINGS = ("ал", "ял", "ел", "ил", "ыл", "ул", "ла", "ли", "ло", "ет", "ит",
-                        "ут", "ют", "ат", "ят", "ть", "ешь", "ишь", "ем", "ём")
+                        "ут", "ют", "ат", "ят", "ть", "ешь", "ишь", "ем", "ём", "ог")
 RUSSIAN_NOUNS_LIKE_VERBS = frozenset(
     {"школа", "шкала", "мастерская", "фабрика", "театр", "завод", "музей", "ансамбль",
      "пила", "сила", "могила", "стрела", "скала", "колхоз", "совхоз", "институт",
