@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, ParamSpec
 
 import pytest
+from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 
@@ -316,7 +317,8 @@ async def test_help_lists_every_main_binding(workspace: Path) -> None:
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#help-text").render())
         for binding in MainScreen.BINDINGS:
-            assert binding.description in text  # type: ignore[union-attr]
+            assert isinstance(binding, Binding)
+            assert (binding.tooltip or binding.description) in text
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
 
@@ -426,3 +428,26 @@ async def test_q_quits(workspace: Path) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+@synchronous
+async def test_first_start_builds_the_workspace_with_progress(tmp_path: Path) -> None:
+    target = tmp_path / "home" / "first.sqlite"
+    reports: list[tuple[str, int, int]] = []
+
+    def build(path: Path, progress: Callable[[str, int, int], None]) -> None:
+        progress("copying", 0, 2)
+        reports.append(("copying", 0, 2))
+        path.parent.mkdir(parents=True)
+        build_small_workspace(path)
+        progress("done", 2, 2)
+        reports.append(("done", 2, 2))
+
+    app = WorkbenchApp(target, build=build)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert len(app.screen.grid.rows) == 7
+    assert reports[-1] == ("done", 2, 2)
+    assert target.exists()

@@ -39,7 +39,10 @@ def screen_commands(screen: Screen[object]) -> Iterator[tuple[str, str, str]]:
             if binding.action in seen or binding.action in {"command_palette"}:
                 continue
             seen.add(binding.action)
-            yield binding.description, binding.action, f"key: {key_label(binding.key)}"
+            help_text = f"key: {key_label(binding.key)}"
+            if binding.tooltip:
+                help_text += f" · {binding.tooltip}"
+            yield binding.description, binding.action, help_text
     if any(action.startswith("cycle_filter") for action in seen):
         yield from EXTRA_COMMANDS
 

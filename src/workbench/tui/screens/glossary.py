@@ -41,7 +41,7 @@ class GlossaryScreen(Screen[bool]):
     ]
 
     DEFAULT_CSS = """
-    GlossaryScreen #glossary-filter { dock: top; margin: 0 1; }
+    GlossaryScreen #glossary-filter { margin: 0 1; }
     GlossaryScreen DataTable { height: 1fr; }
     """
 

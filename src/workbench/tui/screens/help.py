@@ -37,7 +37,7 @@ def binding_sections() -> list[tuple[str, list[tuple[str, str]]]]:
         rows: list[tuple[str, str]] = []
         for binding in bindings:
             if isinstance(binding, Binding) and binding.description:
-                row = (key_label(binding.key), binding.description)
+                row = (key_label(binding.key), binding.tooltip or binding.description)
                 if row not in rows:
                     rows.append(row)
         sections.append((title, rows))

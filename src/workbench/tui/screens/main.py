@@ -42,18 +42,25 @@ class MainScreen(Screen[None]):
     """Russian beside English, a detail panel for the current segment, and editing."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_flagged", "Next flagged"),
+        Binding("n", "next_flagged", "Next flagged",
+                tooltip="Next flagged or low-confidence link (QA finding, quotation, low score)"),
         Binding("N", "previous_flagged", "Previous flagged", show=False),
         Binding("quotation_mark", "next_quotation", "Next quotation via English", show=False),
-        Binding("colon,ctrl+g", "jump", "Jump", show=False),
-        Binding("slash", "search", "Search"),
-        Binding("f", "cycle_filter", "Filter"),
+        Binding("colon,ctrl+g", "jump", "Jump", show=False, tooltip="Jump to a segment number"),
+        Binding("slash", "search", "Search",
+                tooltip="Search Russian and English (plain text or regular expression)"),
+        Binding("f", "cycle_filter", "Filter",
+                tooltip="Filter: all → flagged → unconfirmed → with notes → all"),
         Binding("escape", "clear_view", "Clear filter and search", show=False),
-        Binding("t", "switch_translation", "Translation"),
-        Binding("v", "toggle_compare", "Compare", show=False),
-        Binding("enter", "edit", "Edit"),
-        Binding("s", "split", "Split segment", show=False),
-        Binding("m", "merge", "Merge with next", show=False),
+        Binding("t", "switch_translation", "Translation", tooltip="Switch to the next translation"),
+        Binding("v", "toggle_compare", "Compare", show=False,
+                tooltip="Show two translations side by side with the Russian (again: one)"),
+        Binding("enter", "edit", "Edit",
+                tooltip="Edit the English in place (Ctrl+S saves, Ctrl+B splits, Esc leaves)"),
+        Binding("s", "split", "Split segment", show=False,
+                tooltip="Split the English segment at the cursor (opens the editor)"),
+        Binding("m", "merge", "Merge with next", show=False,
+                tooltip="Merge the last English segment with the next one"),
         Binding("left_square_bracket", "move_boundary('tgt', -1)",
                 "Move English boundary up", show=False),
         Binding("right_square_bracket", "move_boundary('tgt', 1)",
@@ -68,16 +75,22 @@ class MainScreen(Screen[None]):
         Binding("2", "set_status('translated')", "Status: translated", show=False),
         Binding("3", "set_status('reviewed')", "Status: reviewed", show=False),
         Binding("0", "set_status('')", "Clear status", show=False),
-        Binding("a", "add_note", "Add note"),
-        Binding("e", "edit_note", "Edit note", show=False),
-        Binding("x", "delete_note", "Delete note", show=False),
-        Binding("plus", "add_term", "Add term"),
+        Binding("a", "add_note", "Add note", tooltip="Add a note on the Russian sentence"),
+        Binding("e", "edit_note", "Edit note", show=False,
+                tooltip="Edit the latest note on this segment"),
+        Binding("x", "delete_note", "Delete note", show=False,
+                tooltip="Delete the latest note on this segment"),
+        Binding("plus", "add_term", "Add term",
+                tooltip="Add a glossary term (prefilled with the words selected in the Russian "
+                "box and the editor)"),
         Binding("u,ctrl+z", "undo", "Undo"),
         Binding("r,ctrl+y", "redo", "Redo"),
         Binding("f2", "glossary", "Glossary"),
         Binding("f3", "notes", "Notes"),
-        Binding("f5", "export", "Export", show=False),
-        Binding("f6", "report", "Report", show=False),
+        Binding("f5", "export", "Export", show=False,
+                tooltip="Export TMX, PO, XLIFF or the glossary into exports/"),
+        Binding("f6", "report", "Report", show=False,
+                tooltip="Write the quality report into exports/"),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
     ]
@@ -118,7 +131,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = f"workbench — {self.state.store.name}"
-        self.sub_title = str(self.state.store.path)
+        self.sub_title = self.state.store.path.name
         self.refresh_rows(0)
         self.grid.focus()
         self.run_qa()

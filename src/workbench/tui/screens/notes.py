@@ -46,7 +46,7 @@ class NotesScreen(Screen[int | None]):
     ]
 
     DEFAULT_CSS = """
-    NotesScreen #notes-filter { dock: top; margin: 0 1; }
+    NotesScreen #notes-filter { margin: 0 1; }
     NotesScreen DataTable { height: 1fr; }
     """
 

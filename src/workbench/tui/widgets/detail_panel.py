@@ -17,6 +17,13 @@ from workbench.tui.state import LinkDetail
 _SEVERITY_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
+QUOTATION_EXCERPT = 300
+
+
+def _excerpt(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _heading(text: Text, title: str) -> None:
     text.append("\n" + title + "\n", style="bold underline")
 
@@ -51,25 +58,25 @@ def render_detail(detail: LinkDetail | None, translation_name: str) -> Text:
         text.append(detail.compare_text or "(nothing here)")
     via_english = [q for q in detail.quotations if q.provenance is Provenance.VIA_ENGLISH]
     for quotation in via_english:
-        _heading(text, "Quotation taken from English: translate from the English source")
-        text.append(quotation.text, style="italic")
-        text.append("\n")
+        _heading(text, "Quotation taken from English: quote the English source, "
+                 "do not translate the Russian back")
         if quotation.citation:
             text.append("Source to consult: ", style="bold")
             text.append(quotation.citation + "\n")
         if quotation.advice:
             text.append("Advice: ", style="bold")
             text.append(quotation.advice + "\n")
-        text.append(f"Confidence {quotation.confidence:.2f}\n")
+        text.append(f"Why flagged (confidence {quotation.confidence:.2f}):\n", style="bold")
         for evidence in quotation.evidence:
-            text.append("  • " + evidence + "\n", style="dim")
-        text.rstrip()
+            text.append("  • " + evidence + "\n")
+        text.append("Quoted passage: ", style="bold")
+        text.append(_excerpt(quotation.text, QUOTATION_EXCERPT), style="italic")
     others = [q for q in detail.quotations if q.provenance is not Provenance.VIA_ENGLISH]
     if others:
         _heading(text, "Other quotations")
         for quotation in others:
             text.append(f"{quotation.provenance.value}: ", style="bold")
-            text.append(quotation.text[:200] + ("…" if len(quotation.text) > 200 else "") + "\n")
+            text.append(_excerpt(quotation.text, QUOTATION_EXCERPT) + "\n")
         text.rstrip()
     if detail.glossary_hits:
         _heading(text, "Glossary")
