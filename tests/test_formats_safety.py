@@ -185,3 +185,14 @@ def test_hostile_translation_name_exports_inside_out_dir(tmp_path: Path) -> None
 def test_names_that_clash_after_sanitising_get_distinct_files() -> None:
     stems = exporting.translation_stems(["a/b", "a_b", "A b"])
     assert len(set(s.lower() for s in stems.values())) == 3
+
+
+def test_characters_xml_cannot_carry_do_not_break_an_export(tmp_path: Path) -> None:
+    snapshot = sample_snapshot()
+    snapshot.translations[0].segments[0] = "Page one.\x0cPage two."
+    snapshot.translations[0].name = "close\x01"
+    result = exporting.export_snapshot(snapshot, "all", tmp_path, created=CREATED)
+    tmx_file = next(p for p in result.written if p.suffix == ".tmx")
+    imported = tmx.read_tmx(tmx_file.read_bytes(), str(tmx_file))
+    assert imported.units[0].target_segments == ["Page one.\ufffdPage two."]
+    assert imported.translation == "close\ufffd"

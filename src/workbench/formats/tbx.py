@@ -23,6 +23,7 @@ from lxml import etree
 from workbench.core.model import GlossaryEntry
 from workbench.formats import NothingToExport, stamps
 from workbench.formats.safexml import line_of, parse_xml, text_of
+from workbench.formats.xmlstream import xml_safe
 from workbench.textio import InputError
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
@@ -40,7 +41,7 @@ _T = f"{{{TBX_NS}}}"
 
 def _text(parent: etree._Element, tag: str, text: str, **attrs: str) -> etree._Element:
     element = etree.SubElement(parent, f"{_T}{tag}", attrs)
-    element.text = text
+    element.text = xml_safe(text)
     return element
 
 

@@ -20,8 +20,8 @@ from lxml import etree
 from workbench import __version__
 from workbench.core.model import ProjectSnapshot, Translation
 from workbench.formats import aligned, stamps
-from workbench.formats.safexml import line_of, parse_xml, text_of
-from workbench.formats.xmlstream import stream_document
+from workbench.formats.safexml import IncrementalParse, line_of, text_of
+from workbench.formats.xmlstream import stream_document, xml_safe
 from workbench.textio import InputError
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -30,13 +30,13 @@ CREATION_TOOL = "workbench"
 
 def _prop(parent: etree._Element, kind: str, value: str) -> None:
     prop = etree.SubElement(parent, "prop", type=kind)
-    prop.text = value
+    prop.text = xml_safe(value)
 
 
 def _tuv(parent: etree._Element, lang: str, text: str) -> None:
     tuv = etree.SubElement(parent, "tuv", {XML_LANG: lang})
     seg = etree.SubElement(tuv, "seg")
-    seg.text = text
+    seg.text = xml_safe(text)
 
 
 def write_tmx(snapshot: ProjectSnapshot, translation: Translation, *, created: str) -> bytes:
@@ -75,7 +75,7 @@ def _units(
         tu = etree.Element("tu", tuid=str(index + 1), creationdate=date)
         for note in notes[index]:
             note_element = etree.SubElement(tu, "note")
-            note_element.text = aligned.format_note(note)
+            note_element.text = xml_safe(aligned.format_note(note))
         ru_parts = [source[i] for i in link.src]
         en_parts = [translation.segments[i] for i in link.tgt]
         _prop(tu, "x-link-type", link.kind)
@@ -117,21 +117,28 @@ def _lang_of(tuv: etree._Element) -> str:
     return (tuv.get(XML_LANG) or tuv.get("lang") or "").lower().split("-")[0]
 
 
+def _header_props(root: etree._Element | None, path: str) -> dict[str, str]:
+    if root is None or root.tag != "tmx":
+        tag = "none" if root is None else root.tag
+        raise InputError(path, f"not a TMX file (root element <{tag}>)",
+                         line_of(root) if root is not None else 1)
+    header = root.find("header")
+    if header is None:
+        raise InputError(path, "TMX file without a header", line_of(root))
+    return _props(header)
+
+
 def read_tmx(data: bytes, path: str) -> aligned.AlignedImport:
     """Read a TMX file written by :func:`write_tmx` (or by another tool, as 1-1 links
     in file order when the workbench properties are absent)."""
-    root = parse_xml(data, path)
-    if root.tag != "tmx":
-        raise InputError(path, f"not a TMX file (root element <{root.tag}>)", line_of(root))
-    header = root.find("header")
-    body = root.find("body")
-    if header is None or body is None:
-        raise InputError(path, "TMX file without header or body", line_of(root))
-    header_props = _props(header)
+    parse = IncrementalParse(data, path, ["tu"])
+    header_props: dict[str, str] | None = None
     units: list[aligned.ImportedUnit] = []
     next_src = 0
     next_tgt = 0
-    for tu in body.iterchildren("tu"):
+    for tu in parse:
+        if header_props is None:
+            header_props = _header_props(parse.root, path)
         line = line_of(tu)
         props = _props(tu)
         texts: dict[str, str] = {}
@@ -175,11 +182,14 @@ def read_tmx(data: bytes, path: str) -> aligned.AlignedImport:
                 notes=notes,
             )
         )
+    if header_props is None:
+        header_props = _header_props(parse.root, path)
+    header = parse.root.find("header") if parse.root is not None else None
     return aligned.AlignedImport(
         path=path,
         project=header_props.get("x-project", ""),
         translation=header_props.get("x-translation", ""),
         units=units,
-        created=stamps.from_tmx_date(header.get("creationdate", "")),
+        created=stamps.from_tmx_date(header.get("creationdate", "") if header is not None else ""),
     )
 

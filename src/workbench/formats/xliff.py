@@ -30,8 +30,8 @@ from workbench import __version__
 from workbench.core.model import Finding, LinkStatus, Note, ProjectSnapshot, Translation
 from workbench.formats import aligned, stamps
 from workbench.formats.po import link_context
-from workbench.formats.safexml import line_of, parse_xml, text_of
-from workbench.formats.xmlstream import stream_document
+from workbench.formats.safexml import IncrementalParse, line_of, text_of
+from workbench.formats.xmlstream import stream_document, xml_safe
 from workbench.textio import InputError
 
 XLIFF2_NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -117,7 +117,7 @@ def _export_units(
 
 def _text(parent: etree._Element, tag: str, text: str, **attrs: str) -> etree._Element:
     element = etree.SubElement(parent, tag, attrs)
-    element.text = text
+    element.text = xml_safe(text)
     return element
 
 
@@ -142,7 +142,7 @@ def write_xliff(
         {"version": "2.1", "srcLang": aligned.SOURCE_LANG, "trgLang": aligned.TARGET_LANG},
         nsmap=XLIFF2_NSMAP,
     )
-    file = etree.SubElement(root, f"{x}file", id="f1", original=translation.name)
+    file = etree.SubElement(root, f"{x}file", id="f1", original=xml_safe(translation.name))
     _metadata(
         file,
         [
@@ -191,13 +191,13 @@ def write_xliff12(
         root,
         f"{x}file",
         {
-            "original": translation.name,
+            "original": xml_safe(translation.name),
             "source-language": aligned.SOURCE_LANG,
             "target-language": aligned.TARGET_LANG,
             "datatype": "plaintext",
             "date": stamps.iso_date(created),
             "tool-id": TOOL_ID,
-            "product-name": snapshot.name,
+            "product-name": xml_safe(snapshot.name),
         },
     )
     header = etree.SubElement(file, f"{x}header")
@@ -233,7 +233,7 @@ def _units12(units: Sequence[_ExportUnit]) -> Iterator[etree._Element]:
         for kind, value in unit.meta:
             _text(group, f"{x}context", value, **{"context-type": f"x-{kind}"})
         for note in unit.notes:
-            attrs = {"from": note.author} if note.author else {}
+            attrs = {"from": xml_safe(note.author)} if note.author else {}
             _text(trans_unit, f"{x}note", aligned.format_note(note), **attrs)
         for text in unit.quotations:
             _text(trans_unit, f"{x}note", text, **{"from": "quotation", "annotates": "source"})
@@ -294,67 +294,71 @@ def _unit_from_values(
     )
 
 
-def read_xliff(data: bytes, path: str) -> aligned.AlignedImport:
-    """Read an XLIFF 2.x file (as :func:`write_xliff` writes it) or a 1.2 file."""
-    root = parse_xml(data, path)
-    if root.tag == f"{{{XLIFF12_NS}}}xliff":
-        return _read_xliff12(root, path)
-    if root.tag != f"{{{XLIFF2_NS}}}xliff":
-        raise InputError(path, f"not an XLIFF file (root element <{root.tag}>)", line_of(root))
-    x = f"{{{XLIFF2_NS}}}"
-    files = root.findall(f"{x}file")
+def _single_file(root: etree._Element, tag: str, path: str) -> etree._Element:
+    files = root.findall(tag)
     if len(files) != 1:
         raise InputError(path, f"expected one <file> element, found {len(files)}", line_of(root))
-    file = files[0]
-    file_values = _meta_values(file)
-    translation_name = file_values.get("translation", file.get("original", ""))
-    units = []
-    counts = [0, 0]
-    for unit in file.iter(f"{x}unit"):
+    return files[0]
+
+
+class _Xliff2Units:
+    """Collects the units of an XLIFF 2.x file as they are parsed."""
+
+    def __init__(self, root: etree._Element, path: str) -> None:
+        x = f"{{{XLIFF2_NS}}}"
+        self.path = path
+        file = _single_file(root, f"{x}file", path)
+        values = _meta_values(file)
+        self.translation = values.get("translation", file.get("original", ""))
+        self.project = values.get("project", "")
+        self.created = values.get("created", "")
+        self.units: list[aligned.ImportedUnit] = []
+        self.counts = [0, 0]
+
+    def add(self, unit: etree._Element) -> None:
+        x = f"{{{XLIFF2_NS}}}"
         line = line_of(unit)
         segments = unit.findall(f"{x}segment")
         if len(segments) != 1:
-            raise InputError(path, f"a unit must hold one segment, found {len(segments)}", line)
+            raise InputError(self.path, f"a unit must hold one segment, found {len(segments)}",
+                             line)
         segment = segments[0]
         target = segment.find(f"{x}target")
-        default_src = counts[0]
         notes = [
-            aligned.parse_note(text_of(n), translation_name, default_src)
+            aligned.parse_note(text_of(n), self.translation, self.counts[0])
             for n in unit.iterfind(f"{x}notes/{x}note")
             if n.get("category") == "translator"
         ]
         imported = _unit_from_values(
-            path,
+            self.path,
             line,
             _meta_values(unit),
             text_of(segment.find(f"{x}source")),
             None if target is None else text_of(target),
             segment.get("state", "initial"),
-            (counts[0], counts[1]),
+            (self.counts[0], self.counts[1]),
             notes,
         )
-        counts[0] += len(imported.src)
-        counts[1] += len(imported.tgt)
-        units.append(imported)
-    return aligned.AlignedImport(
-        path=path,
-        project=file_values.get("project", ""),
-        translation=translation_name,
-        units=units,
-        created=file_values.get("created", ""),
-    )
+        self.counts[0] += len(imported.src)
+        self.counts[1] += len(imported.tgt)
+        self.units.append(imported)
 
 
-def _read_xliff12(root: etree._Element, path: str) -> aligned.AlignedImport:
-    x = f"{{{XLIFF12_NS}}}"
-    files = root.findall(f"{x}file")
-    if len(files) != 1:
-        raise InputError(path, f"expected one <file> element, found {len(files)}", line_of(root))
-    file = files[0]
-    translation_name = file.get("original", "")
-    units = []
-    counts = [0, 0]
-    for trans_unit in file.iter(f"{x}trans-unit"):
+class _Xliff12Units:
+    """Collects the trans-units of an XLIFF 1.2 file as they are parsed."""
+
+    def __init__(self, root: etree._Element, path: str) -> None:
+        x = f"{{{XLIFF12_NS}}}"
+        self.path = path
+        file = _single_file(root, f"{x}file", path)
+        self.translation = file.get("original", "")
+        self.project = file.get("product-name", "")
+        self.created = file.get("date", "")
+        self.units: list[aligned.ImportedUnit] = []
+        self.counts = [0, 0]
+
+    def add(self, trans_unit: etree._Element) -> None:
+        x = f"{{{XLIFF12_NS}}}"
         line = line_of(trans_unit)
         values: dict[str, str] = {}
         for context in trans_unit.iterfind(f"{x}context-group/{x}context"):
@@ -366,18 +370,18 @@ def _read_xliff12(root: etree._Element, path: str) -> aligned.AlignedImport:
         if target is not None and state == "initial" and text_of(target):
             state = "translated"
         notes = [
-            aligned.parse_note(text_of(n), translation_name, counts[0])
+            aligned.parse_note(text_of(n), self.translation, self.counts[0])
             for n in trans_unit.iterchildren(f"{x}note")
             if n.get("from") not in ("quotation", "qa")
         ]
         imported = _unit_from_values(
-            path,
+            self.path,
             line,
             values,
             text_of(trans_unit.find(f"{x}source")),
             None if target is None else text_of(target),
             state,
-            (counts[0], counts[1]),
+            (self.counts[0], self.counts[1]),
             notes,
         )
         approved = trans_unit.get("approved")
@@ -385,13 +389,38 @@ def _read_xliff12(root: etree._Element, path: str) -> aligned.AlignedImport:
             imported.status = LinkStatus.CONFIRMED
         elif approved == "no" and imported.status is not LinkStatus.AUTOMATIC:
             imported.status = LinkStatus.AUTOMATIC
-        counts[0] += len(imported.src)
-        counts[1] += len(imported.tgt)
-        units.append(imported)
+        self.counts[0] += len(imported.src)
+        self.counts[1] += len(imported.tgt)
+        self.units.append(imported)
+
+
+def _collector(root: etree._Element | None, path: str) -> _Xliff2Units | _Xliff12Units:
+    if root is not None and root.tag == f"{{{XLIFF2_NS}}}xliff":
+        return _Xliff2Units(root, path)
+    if root is not None and root.tag == f"{{{XLIFF12_NS}}}xliff":
+        return _Xliff12Units(root, path)
+    tag = "none" if root is None else root.tag
+    raise InputError(path, f"not an XLIFF 2 or 1.2 file (root element <{tag}>)",
+                     line_of(root) if root is not None else 1)
+
+
+def read_xliff(data: bytes, path: str) -> aligned.AlignedImport:
+    """Read an XLIFF 2.x file (as :func:`write_xliff` writes it) or a 1.2 file, one unit
+    at a time."""
+    parse = IncrementalParse(data, path, [f"{{{XLIFF2_NS}}}unit", f"{{{XLIFF12_NS}}}trans-unit"])
+    collector: _Xliff2Units | _Xliff12Units | None = None
+    for unit in parse:
+        if collector is None:
+            collector = _collector(parse.root, path)
+        collector.add(unit)
+    if collector is None:
+        collector = _collector(parse.root, path)
+    if parse.root is not None:  # a second <file> after the units is refused too
+        _single_file(parse.root, f"{{{etree.QName(parse.root).namespace}}}file", path)
     return aligned.AlignedImport(
         path=path,
-        project=file.get("product-name", ""),
-        translation=translation_name,
-        units=units,
-        created=file.get("date", ""),
+        project=collector.project,
+        translation=collector.translation,
+        units=collector.units,
+        created=collector.created,
     )

@@ -9,13 +9,23 @@ The bytes are the same as pretty-printing the whole tree.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import cast
 
 from lxml import etree
 
 INDENT = "  "
+REPLACEMENT = "\ufffd"
+# Characters XML 1.0 cannot carry at all, even escaped (C0 controls but tab, CR, LF).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SLOT = "workbench-stream-slot"
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with the characters XML 1.0 cannot represent (e.g. a form feed) replaced
+    by U+FFFD, so that an export never fails on them."""
+    return _NOT_XML.sub(REPLACEMENT, text)
 
 
 def _namespace_declarations(tag: str, nsmap: dict[str, str]) -> bytes:
