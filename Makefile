@@ -30,6 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/segment.py
 	$(BIN)/python bench/align.py
 	$(BIN)/python bench/quotes.py
+	$(BIN)/python bench/formats.py
 
 exports: $(STAMP)
 	$(BIN)/python scripts/regenerate_exports.py
