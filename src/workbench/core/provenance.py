@@ -145,6 +145,8 @@ def _untranslated(quote: str) -> Judgement | None:
     if latin < 2 or latin < 3 * cyrillic:
         return None
     language, strength = latin_language(body)
+    if language == RU:
+        return None  # Russian in Latin letters: an ordinary quotation
     words = len(re.findall(r"[^\W\d_]+", body))
     evidence = [f"quoted words are in Latin script ({words} word{'s' if words != 1 else ''})"]
     if subs:
@@ -205,9 +207,9 @@ def _from_reference(full: ReferenceScan, placement: str) -> Judgement:
     evidence += [f"{m.evidence} in citation" for m in scan.explicit]
     source_lang = max((EN, DE, FR), key=lambda k: scores[k])
     foreign = scores[source_lang]
-    marker_evidence = [
-        m.evidence for m in scan.markers if m.language in (source_lang, RU) and m.weight > 0
-    ]
+
+    def signs(language: str) -> list[str]:
+        return [m.evidence for m in scan.markers if m.language == language]
 
     if EN in explicit_langs or ("back" in explicit_langs and (source_lang == EN or foreign == 0)):
         evidence += [m.evidence for m in scan.markers if m.language == EN]
@@ -245,8 +247,11 @@ def _from_reference(full: ReferenceScan, placement: str) -> Judgement:
         return Judgement(
             Provenance.UNKNOWN, 0.3, tuple(evidence), "Source language unclear: check the citation"
         )
-    evidence += marker_evidence
     mixed = min(foreign, russian) >= 0.6 * best
+    if foreign == russian:
+        evidence += signs(source_lang) + signs(RU)
+    else:
+        evidence += signs(source_lang if foreign > russian else RU)
     if foreign > russian:
         if source_lang == EN and foreign < MIN_ENGLISH_SCORE:
             evidence.append("English signs too weak to flag")

@@ -199,6 +199,18 @@ _MARKERS: list[tuple[str, float, str, re.Pattern[str]]] = [
     ),
     (
         RU,
+        2.5,
+        "Russian archive (transliterated)",
+        _rx(r"\b(?:RGASPI|GARF|RGAE|RGVA|RGANI|APRF|AP RF|TsGAOR|TsA FSB|TsPA|RTsKhIDNI|TsKhSD)\b"),
+    ),
+    (
+        RU,
+        2.5,
+        "archive signature f./op./d. (transliterated)",
+        _rx(r"(?<![\w.])f\.\s*[\dR][^;()]{0,20}?\bop\.\s*\d+[^;()]{0,20}?\bd\.\s*\d"),
+    ),
+    (
+        RU,
         2.0,
         "Russian documentary collection",
         _rx(r"КПСС в рез|[Сс]тенографическ[а-я]+ отч[её]т|[Сс]тенограмм[а-я]*"),
@@ -299,6 +311,10 @@ _STOPWORDS = {
 }
 #: Spelling that marks a word as German rather than English (Schaukelpolitik, Ostpolitik).
 _GERMAN_SHAPE = _rx(r"sch|tz|^\w{3,}(?:ung|keit|heit|schaft|lich|isch)$")
+#: Spelling of Russian transliterated into Latin letters (Library of Congress and similar).
+_TRANSLIT_SHAPE = _rx(
+    r"(?:iia|iya|skii|skoi|skaia|nyi|naia|nogo|ykh|ikh|'ev|'nyi)$|kh|zh|shch|^(?:sobranie|otchet)$"
+)
 _DIACRITICS = {DE: "äöüßÄÖÜ", FR: "éèêàçùâîôûëïÉÈÀÇ"}
 _ABBREVIATIONS_LATIN = _word_set(
     "ed eds by von par p pp vol vols n y l s bd t hrsg éd trad transl ibid op cit no"
@@ -306,9 +322,10 @@ _ABBREVIATIONS_LATIN = _word_set(
 
 
 def latin_language(text: str) -> tuple[str, float]:
-    """Best guess at the language of Latin-script words: (``en``/``de``/``fr``, strength).
+    """Best guess at the language of Latin-script words: (``en``/``de``/``fr``/``ru``, strength).
 
-    Strength counts stopwords, diacritics and German spelling; German or French needs
+    ``ru`` is transliterated Russian (Sochineniia, Izvestiia, Bol'shevik). Strength counts
+    stopwords, diacritics and German or transliteration spelling; any other language needs
     at least 1.5 (one shared stopword such as "des" is not enough). 0 means "Latin
     script, language unknown" (reported as English, the usual case in Russian
     historical writing).
@@ -321,10 +338,13 @@ def latin_language(text: str) -> tuple[str, float]:
                 scores[language] += 1.0
     for language, letters in _DIACRITICS.items():
         scores[language] += 1.5 * sum(1 for ch in text if ch in letters)
+    scores[RU] = 0.0
     for word in words:
         if _GERMAN_SHAPE.search(word):
             scores[DE] += 1.5
-    other = max((DE, FR), key=lambda k: scores[k])
+        if _TRANSLIT_SHAPE.search(word):
+            scores[RU] += 1.5
+    other = max((DE, FR, RU), key=lambda k: scores[k])
     if scores[other] >= 1.5 and scores[other] > scores[EN]:
         return other, scores[other]
     return EN, scores[EN]
@@ -467,9 +487,12 @@ def scan_reference(text: str) -> ReferenceScan:
     for title in scan.titles:
         shown = title.text if len(title.text) <= 60 else title.text[:57] + "…"
         if title.language == RU:
-            scan.markers.append(
-                Marker(RU, 0.5, f"citation has Cyrillic title '{shown}'", title=True)
-            )
+            if LATIN_LETTER.search(title.text):
+                evidence = f"citation has transliterated Russian title '{shown}'"
+                scan.markers.append(Marker(RU, 2.0, evidence, title=True))
+            else:
+                evidence = f"citation has Cyrillic title '{shown}'"
+                scan.markers.append(Marker(RU, 0.5, evidence, title=True))
             continue
         weight = 2.0 if title.quoted else 1.5
         name = LANGUAGE_NAMES[title.language]
