@@ -55,8 +55,11 @@ _PLACE_OF_PUBLICATION = re.compile(r"[A-ZА-ЯЁ]\w{0,2}\.(?:\s?[A-ZА-ЯЁ]\w{0
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _DETECT_SAMPLE = 200_000
-# How far a bracket group is followed to find its closing bracket.
+# How far a bracket group is followed to find its closing bracket, and how far
+# back its opening bracket is looked for.
 _BRACKET_REACH = 600
+# How far back a sentence is read for a reference mark ("//") or a date phrase.
+_LOOK_BACK = 300
 # How many non-alphanumeric characters (quotes, dashes, brackets) may stand
 # before the first word of the next sentence.
 _OPENER_REACH = 6
@@ -188,7 +191,8 @@ def _ends_sentence(
         text, next_pos, line_end
     ):
         return False
-    if next_is_digit and text.find("//", sentence_start, term_start) >= 0:
+    look_back = max(sentence_start, term_start - _LOOK_BACK)
+    if next_is_digit and text.find("//", look_back, term_start) >= 0:
         return False  # "// Правда. 1928. 30 сентября." is one reference
     token_start = _token_start(text, sentence_start, term_start)
     token = text[token_start:term_start]
@@ -306,6 +310,8 @@ def _numbers_a_part(text: str, sentence_start: int, token_start: int) -> bool:
 
 def _only_date_phrase(text: str, sentence_start: int, token_start: int) -> bool:
     """True for "В начале сентября 1928" before "г.": a date, not a sentence."""
+    if token_start - sentence_start > _LOOK_BACK:
+        return False
     for word in text[sentence_start:token_start].split():
         word = word.strip(",.–-—()«»\"").lower()
         if not word or word[0].isdigit() or _is_roman(word.upper().translate(_NO_DASHES)):
@@ -346,13 +352,14 @@ def _citation_follows(text: str, open_pos: int, line_end: int, *, after_quote: b
 
 def _inside_brackets(text: str, sentence_start: int, pos: int, line_end: int) -> bool:
     """True inside an open (…) or […] group that closes later on the line."""
-    if text.find("(", sentence_start, pos) < 0 and text.find("[", sentence_start, pos) < 0:
+    start = max(sentence_start, pos - _BRACKET_REACH)
+    if text.find("(", start, pos) < 0 and text.find("[", start, pos) < 0:
         return False
     depth = (
-        text.count("(", sentence_start, pos)
-        + text.count("[", sentence_start, pos)
-        - text.count(")", sentence_start, pos)
-        - text.count("]", sentence_start, pos)
+        text.count("(", start, pos)
+        + text.count("[", start, pos)
+        - text.count(")", start, pos)
+        - text.count("]", start, pos)
     )
     if depth <= 0:
         return False
