@@ -245,3 +245,10 @@ def test_english_word_nested_in_a_russian_original_stays_untranslated() -> None:
     text = 'Он писал: «Это и есть "leadership" по-нашему» (Cohen S. Bukharin. N. Y., 1973. P. 5).'
     outer, inner = find_quotations(text)
     assert outer.via_english and inner.via_english
+
+
+def test_a_flood_of_opening_marks_is_reported_not_nested_forever() -> None:
+    text = "«" * 5000 + " слово „" * 100 + "»"
+    spans = find_marked_spans(text)
+    assert max(s.depth for s in spans) < 40
+    assert sum(1 for s in spans if s.unclosed) >= 5000

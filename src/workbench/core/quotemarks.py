@@ -48,6 +48,9 @@ _SINGLE = "'‘"
 #: A quotation left open longer than this is given up (closed at its paragraph end).
 MAX_PARAGRAPHS = 12
 MAX_CHARS = 20_000
+#: Marks open at once beyond this are noise (real nesting is a few levels): the oldest
+#: is given up, which keeps the work per mark bounded.
+MAX_OPEN = 32
 
 _MARK_RE = re.compile("[«»„“”\"'‘’‹›]")
 _OPEN_CONTEXT = "([{<—–-/«„“‘‹\"':…"
@@ -191,6 +194,8 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
         top = stack[-1].mark if stack else ""
 
         def push(mark: str = mark, pos: int = pos) -> None:
+            if len(stack) >= MAX_OPEN:
+                give_up(stack.pop(0), pos)
             stack.append(_Open(pos, mark, paragraph_of(pos)))
 
         if mark in _ALWAYS_OPEN:
