@@ -33,12 +33,7 @@ import razdel
 import sentencex
 
 from workbench.core.segment import segment
-from workbench.core.segment_eval import (
-    GoldPassage,
-    parse_gold_passages,
-    score_boundaries,
-    sentence_boundaries,
-)
+from workbench.core.segment_eval import GoldPassage, parse_gold_passages, score_segmenter
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_4e71bbafc8bcbe6b.txt"
@@ -89,20 +84,13 @@ class Accuracy:
 
 
 def accuracy(segmenter: Segmenter, passages: Sequence[tuple[str, Sequence[str]]]) -> Accuracy:
-    tp = fp = fn = exact = 0
-    for text, gold in passages:
-        predicted = segmenter(text)
-        score = score_boundaries(
-            sentence_boundaries(text, gold), sentence_boundaries(text, predicted)
-        )
-        tp += score.true_positives
-        fp += score.false_positives
-        fn += score.false_negatives
-        exact += [s.strip() for s in predicted if s.strip()] == list(gold)
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return Accuracy(precision, recall, f1, exact, len(passages))
+    predicted = [segmenter(text) for text, _ in passages]
+    score = score_segmenter(passages, predicted)
+    exact = sum(
+        [s.strip() for s in guess if s.strip()] == list(gold)
+        for (_, gold), guess in zip(passages, predicted, strict=True)
+    )
+    return Accuracy(score.precision, score.recall, score.f1, exact, len(passages))
 
 
 def print_accuracy(title: str, lang: str, passages: Sequence[tuple[str, Sequence[str]]]) -> None:

@@ -170,8 +170,8 @@ def _ends_sentence(
     """Decide whether the mark ``text[term_start:term_end]`` ends a sentence."""
     if text[term_start - 1] in "([":
         return False  # an editorial mark: (…), [...], (!), (?)
-    if not _has_alnum(text, sentence_start, term_start):
-        return False
+    if not text[term_start - 1].isalnum() and not _has_alnum(text, sentence_start, term_start):
+        return False  # nothing but marks so far: "— …"
     closers = text[term_end:cand_end]
     if text[next_pos] == "(" and _citation_follows(
         text, next_pos, line_end, after_quote=any(c in _QUOTE_CLOSERS for c in closers)
