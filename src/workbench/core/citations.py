@@ -61,6 +61,10 @@ _LEADING_CUE = re.compile(
     r"\s*(?:[Цц]ит\.\s*по|[Цц]итируется\s+по|[Цц]итирую\s+по|[Пп]риводится\s+по|[Сс]м\.:?"
     r"|[Ии]сточник:|[Тт]ам\s+же|[Cc]ited\s+in|[Qq]uoted\s+(?:in|from)|Ibid)"
 )
+_FURTHER_READING = re.compile(
+    r"(?:[Сс]м\.\s*также|[Сс]р\.|[Пп]одробнее|[Оо]б\s+этом\s+(?:подробнее\s+)?см|[Ss]ee\s+also"
+    r"|[Cc]f\.|[Сс]м\.\s*об\s+этом)"
+)
 _SKIP_AFTER = " \t\u00a0¹²³⁴⁵⁶⁷⁸⁹⁰*"
 _STOP_THEN_BRACKET = re.compile(r"[.…][ \t\u00a0]*[(\[]")
 
@@ -155,6 +159,8 @@ def _citation(text: str, start: int, end: int, placement: str) -> Citation | Non
     if start >= end:
         return None
     body = text[start:end]
+    if _FURTHER_READING.match(body):
+        return None  # "см. также", "подробнее см." point to reading, not to the source
     scan = scan_reference(body)
     if not scan.is_reference:
         return None
