@@ -152,7 +152,7 @@ def matching_paren(text: str, open_pos: int, ceiling: int) -> int | None:
 
 
 def _citation(text: str, start: int, end: int, placement: str) -> Citation | None:
-    while start < end and text[start] in " \t,;:.—–-\u00a0":
+    while start < end and text[start] in " \t,;:.—–-(\u00a0":
         start += 1
     while end > start and text[end - 1] in " \t\u00a0":
         end -= 1
