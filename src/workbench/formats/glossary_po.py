@@ -79,7 +79,7 @@ def _fields(comment: str) -> tuple[dict[str, str], bool]:
     fields: dict[str, str] = {}
     case_sensitive = False
     current: str | None = None
-    for line in comment.splitlines():
+    for line in comment.split("\n"):
         if line == CASE_SENSITIVE:
             case_sensitive = True
             current = None

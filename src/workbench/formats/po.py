@@ -19,7 +19,9 @@ One entry per alignment link:
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from collections.abc import Sequence
 
 import polib
@@ -108,8 +110,8 @@ def write_po(
                 msgctxt=link_context(index, link.src, link.tgt),
                 msgid=aligned.JOINER.join(ru_parts) if ru_parts else NO_SOURCE_MARKER,
                 msgstr=aligned.JOINER.join(en_parts),
-                tcomment="\n".join(aligned.format_note(n) for n in notes[index]),
-                comment="\n".join(c.replace("\n", " ") for c in comments),
+                tcomment=_comment_text("\n".join(aligned.format_note(n) for n in notes[index])),
+                comment=_comment_text("\n".join(c.replace("\n", " ") for c in comments)),
                 flags=flags,
             )
         )
@@ -117,22 +119,38 @@ def write_po(
 
 
 def parse_po(data: bytes, path: str) -> polib.POFile:
-    """Parse PO bytes with polib, turning its syntax errors into :class:`InputError`."""
+    """Parse PO bytes with polib, turning its syntax errors into :class:`InputError`.
+
+    polib splits text it is given as a string at every Unicode line boundary
+    (U+0085, U+2028…), which may occur inside a message; gettext only ends lines
+    at ``\\n``. So the text goes through a temporary file, which polib reads with
+    ordinary newlines.
+    """
     text = decode_text(data, path)
-    if "\n" not in text:
-        text += "\n"  # polib treats a one-line string as a file name
+    handle, temporary = tempfile.mkstemp(prefix="workbench-", suffix=".po")
     try:
-        return polib.pofile(text, encoding="utf-8")
+        with os.fdopen(handle, "wb") as out:
+            out.write(text.encode("utf-8"))
+        return polib.pofile(temporary, encoding="utf-8")
     except (OSError, ValueError) as exc:
         message = str(exc)
         match = re.search(r"\(line (\d+)\)", message)
         line = int(match.group(1)) if match else None
         detail = message.split(":", 1)[1].strip() if ":" in message else message
+        detail = detail.replace(temporary, path)
         raise InputError(path, f"not a valid PO file: {detail}", line) from None
+    finally:
+        os.unlink(temporary)
+
+
+def _comment_text(text: str) -> str:
+    """Comment text as polib can read it back: no carriage returns (comments cannot
+    escape them)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _metadata(comment: str) -> dict[str, str]:
-    for line in comment.splitlines():
+    for line in comment.split("\n"):
         if line.startswith(METADATA_PREFIX):
             fields: dict[str, str] = {}
             for part in line[len(METADATA_PREFIX) :].split("; "):
@@ -145,7 +163,7 @@ def _metadata(comment: str) -> dict[str, str]:
 
 def _split_notes(tcomment: str) -> list[str]:
     notes: list[str] = []
-    for line in tcomment.splitlines():
+    for line in tcomment.split("\n"):
         if not notes or line.startswith("[sentence "):
             notes.append(line)
         else:
