@@ -178,3 +178,15 @@ def test_importing_a_translation_name_that_exists_is_refused(
         again = store.translation("close-again")
         assert again.links == store.translation("close").links
         assert len(store.notes(translation="close-again")) == 3
+
+
+def test_glossary_import_replaces_the_glossary_as_one_undoable_step(tmp_path: Path) -> None:
+    workspace = _workspace(tmp_path / "a.sqlite", sample_snapshot())
+    glossary = tmp_path / "new.csv"
+    glossary.write_text("ru,en\nпленум,plenum\n", encoding="utf-8")
+    assert main(["--workspace", str(workspace), "import", str(glossary)]) == 0
+    with Store.open(workspace) as store:
+        assert [(e.source, e.targets) for e in store.glossary()] == [("пленум", ("plenum",))]
+        assert store.undo() is not None
+        restored = [e.source for e in store.glossary()]
+        assert restored == [e.source for e in sample_snapshot().glossary]
