@@ -63,6 +63,10 @@ _LOOK_BACK = 300
 # How many non-alphanumeric characters (quotes, dashes, brackets) may stand
 # before the first word of the next sentence.
 _OPENER_REACH = 6
+# How many capitalised words (a speaker's name) may stand between a quoted
+# question and the verb of speaking, within how many characters.
+_SPEAKER_WORDS = 4
+_SPEAKER_REACH = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +187,9 @@ def _ends_sentence(
     if _inside_brackets(text, sentence_start, cand_end, line_end):
         return False
     if text[term_start:term_end] != "." or closers:
-        return True
+        if language.russian:
+            return True
+        return not _speaker_follows_quotation(text, term_end, cand_end, next_pos)
     if not text[term_start - 1].isalnum():
         return True  # "ВКП(б)." or "»." — no abbreviation before the stop
     next_is_digit = first.isdigit()
@@ -328,6 +334,20 @@ def _is_pronoun_im(text: str, sentence_start: int, token_start: int) -> bool:
         previous.endswith(rules.RUSSIAN_VERB_ENDINGS)
         and previous not in rules.RUSSIAN_NOUNS_LIKE_VERBS
     )
+
+
+def _speaker_follows_quotation(text: str, term_end: int, cand_end: int, next_pos: int) -> bool:
+    """``"Who is to blame?" Bukharin asked.``: the speaker after a quoted question."""
+    if text[term_end - 1] == "." or not any(c in _QUOTE_CLOSERS for c in text[term_end:cand_end]):
+        return False
+    words = text[next_pos : next_pos + _SPEAKER_REACH].split()
+    for word in words[:_SPEAKER_WORDS]:
+        word = word.strip(",;:.!?")
+        if word.lower() in rules.ENGLISH_SPEECH_VERBS:
+            return True
+        if not word[:1].isupper():
+            return False
+    return False
 
 
 def _citation_follows(text: str, open_pos: int, line_end: int, *, after_quote: bool) -> bool:

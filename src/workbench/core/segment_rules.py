@@ -102,6 +102,16 @@ ENGLISH_SENTENCE_OPENERS = _words(
     """
 )
 
+# Verbs of speaking: after a quoted question or exclamation, "Bukharin asked"
+# goes on with the same sentence (``"Who is to blame?" Bukharin asked.``).
+ENGLISH_SPEECH_VERBS = _words(
+    """
+    asked said says shouted cried replied answered exclaimed demanded added insisted
+    declared continued recalled remarked wondered wrote writes retorted protested
+    interrupted snapped called yelled whispered muttered objected observed noted
+    """
+)
+
 # Single lower-case letters that are whole Russian words able to end a sentence.
 RUSSIAN_SENTENCE_FINAL_LETTERS = frozenset({"я"})
 
