@@ -9,7 +9,7 @@ import pytest
 
 from _formats_sample import CREATED, sample_snapshot
 from workbench.cli import main
-from workbench.core.model import LinkStatus, ProjectSnapshot, SegmentStatus
+from workbench.core.model import Link, LinkStatus, ProjectSnapshot, SegmentStatus
 from workbench.formats import aligned, exporting, glossary_po, po, tbx, tmx, xliff
 from workbench.formats.glossary_csv import parse_glossary, render_glossary
 from workbench.store import Store
@@ -190,3 +190,43 @@ def test_glossary_import_replaces_the_glossary_as_one_undoable_step(tmp_path: Pa
         assert store.undo() is not None
         restored = [e.source for e in store.glossary()]
         assert restored == [e.source for e in sample_snapshot().glossary]
+
+
+def test_po_edited_elsewhere_updates_the_translation(tmp_path: Path) -> None:
+    workspace = _workspace(tmp_path / "a.sqlite", sample_snapshot())
+    _export(workspace, "po", tmp_path / "out")
+    edited = tmp_path / "out" / "close.po"
+    text = edited.read_text(encoding="utf-8")
+    context = 'msgctxt "link 0006: ru 5, en 6"'
+    text = text.replace("#, fuzzy\n" + context, context)
+    text = text.replace('msgstr "The record survives."', 'msgstr "The record has survived."')
+    edited.write_text(text, encoding="utf-8")
+    assert main(["--workspace", str(workspace), "import", str(edited), "--update"]) == 0
+    with Store.open(workspace) as store:
+        close = store.translation("close")
+        assert close.segments[6] == "The record has survived."
+        assert close.links[5].status is LinkStatus.CONFIRMED
+        assert close.segments[:6] == sample_snapshot().translations[0].segments[:6]
+        assert len(store.notes()) == len(sample_snapshot().notes)
+    _export(workspace, "po", tmp_path / "again")
+    expected = text.replace("score 0.8800; status automatic", "score 0.8800; status confirmed")
+    assert (tmp_path / "again" / "close.po").read_text(encoding="utf-8") == expected
+
+
+def test_update_with_a_different_alignment_is_refused_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    workspace = _workspace(tmp_path / "a.sqlite", sample_snapshot())
+    snapshot = sample_snapshot()
+    translation = snapshot.translations[0]
+    # Sentence 4 and segment 5 (a 1-0 and a 0-1 link) aligned to each other instead.
+    translation.links[3:5] = [Link((4,), (5,), 0.1, LinkStatus.MANUAL)]
+    out = tmp_path / "out"
+    exporting.export_snapshot(snapshot, "xliff", out, created=CREATED)
+    with Store.open(workspace) as store:
+        before = (store.revision(), store.snapshot())
+    assert main(["--workspace", str(workspace), "import", str(out / "close.xlf"),
+                 "--update"]) == 2
+    assert "alignment in the file is not that of translation 'close'" in capsys.readouterr().err
+    with Store.open(workspace) as store:
+        assert (store.revision(), store.snapshot()) == before

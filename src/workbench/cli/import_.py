@@ -27,12 +27,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("file", metavar="FILE", help="the file to import")
     parser.add_argument("--translation", metavar="NAME",
                         help="name of the imported translation (default: the name in FILE)")
+    parser.add_argument("--update", action="store_true",
+                        help="update the translation of that name if the workspace has it "
+                        "(English text, link and segment statuses, new notes; the alignment "
+                        "must be unchanged)")
     parser.set_defaults(func=run)
 
 
 def describe(summary: ImportSummary, file: str) -> str:
     if summary.translation is None:
         return f"{file}: glossary replaced with {summary.terms} entries"
+    if summary.updated_segments is not None:
+        return (f"{file}: translation {summary.translation!r} updated "
+                f"({summary.updated_segments} segments edited, {summary.notes} new notes)")
     text = (f"{file}: translation {summary.translation!r} imported "
             f"({summary.links} links, {summary.notes} new notes)")
     if summary.created_source:
@@ -45,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     if target is not None and not target.exists():
         return _import_into_new(target, args)
     with open_workspace(args.workspace, progress=StderrProgress()) as store:
-        summary = import_file(store, args.file, args.translation)
+        summary = import_file(store, args.file, args.translation, update=args.update)
     print(describe(summary, args.file))
     return 0
 

@@ -6,7 +6,8 @@ entries carry link contexts, else a glossary. The whole file is read and checked
 before the workspace is touched, and the change is written in one transaction,
 so a bad file leaves the workspace as it was.
 
-* An aligned file (TMX, PO, XLIFF) adds a translation. Into a workspace that
+* An aligned file (TMX, PO, XLIFF) adds a translation, or with ``update``
+  brings an existing one up to date (text, statuses, notes). Into a workspace that
   has a source, the file's Russian must be that source, sentence for sentence.
   Into an empty workspace, the source is rebuilt from the file's Russian
   sentences (joined with spaces: the formats do not carry paragraph breaks) and
@@ -28,6 +29,7 @@ from workbench.core.model import (
     Note,
     ProjectSnapshot,
     QuotationSpan,
+    SegmentStatus,
     Span,
 )
 from workbench.formats import aligned, glossary_po, po, tbx, tmx, xliff
@@ -59,6 +61,7 @@ class ImportSummary:
     notes: int = 0
     terms: int = 0
     created_source: bool = False
+    updated_segments: int | None = None
 
 
 def read_file_bytes(path: str | os.PathLike[str]) -> bytes:
@@ -155,9 +158,16 @@ def _translator(kind: str, data: bytes, path: str) -> str:
 
 
 def import_aligned(
-    store: Store, imported: aligned.AlignedImport, name: str, translator: str = ""
+    store: Store,
+    imported: aligned.AlignedImport,
+    name: str,
+    translator: str = "",
+    *,
+    update: bool = False,
 ) -> ImportSummary:
-    """Add the translation in ``imported`` to the workspace under ``name`` (one transaction)."""
+    """Add the translation in ``imported`` to the workspace under ``name`` (one
+    transaction); with ``update``, an existing translation of that name is updated
+    instead (:func:`update_translation`)."""
     if not name.strip():
         raise InputError(imported.path, "the file names no translation; give one with "
                          "--translation NAME")
@@ -178,8 +188,11 @@ def import_aligned(
         return ImportSummary(imported_kind(imported), name, len(translation.links), len(notes),
                              created_source=True)
     if name in store.translation_names():
+        if update:
+            return update_translation(store, imported, name)
         raise InputError(imported.path, f"the workspace already has a translation named "
-                         f"{name!r}; import under another name with --translation NEW")
+                         f"{name!r}; import under another name with --translation NEW, "
+                         "or use --update to update it")
     aligned.check_source(imported, [span.text for span in store.source().sentences])
     fresh = _new_notes(notes, store.notes())
     # One transaction: the translation and its notes are added together or not at all.
@@ -193,13 +206,65 @@ def import_aligned(
     return ImportSummary(imported_kind(imported), name, len(translation.links), len(fresh))
 
 
+def update_translation(store: Store, imported: aligned.AlignedImport, name: str) -> ImportSummary:
+    """Bring the workspace's translation ``name`` up to date with a file edited elsewhere
+    (a PO edited in a PO editor, say): English text, link and segment statuses, and
+    new notes. The alignment in the file must be the workspace's; everything is
+    written in one transaction, as undoable steps."""
+    path = imported.path
+    aligned.check_source(imported, [span.text for span in store.source().sentences])
+    current = store.translation(name)
+    incoming, notes = aligned.build_translation(imported, name)
+    if [(link.src, link.tgt) for link in incoming.links] != [
+        (link.src, link.tgt) for link in current.links
+    ]:
+        raise InputError(path, f"the alignment in the file is not that of translation {name!r} "
+                         "in the workspace; import it under a new name with --translation NEW")
+    unit_of_segment = {t: unit.line for unit in imported.units for t in unit.tgt}
+    edits = {}
+    for index, (new, old) in enumerate(zip(incoming.segments, current.segments, strict=True)):
+        if new == old:
+            continue
+        if not new.strip():
+            raise InputError(path, f"English segment {index} would become empty (several "
+                             "segments edited as one?); edit them separately or merge them in "
+                             "the workbench first", unit_of_segment.get(index))
+        edits[index] = new
+    by_status: dict[SegmentStatus, list[int]] = {}
+    for index in range(len(current.segments)):
+        new_status = incoming.statuses.get(index, SegmentStatus.DRAFT)
+        if new_status != current.statuses.get(index, SegmentStatus.DRAFT):
+            by_status.setdefault(new_status, []).append(index)
+    fresh = _new_notes(notes, store.notes())
+    with store.transaction():
+        if edits:
+            store.edit_segments(name, edits)
+        for status, indices in sorted(by_status.items()):
+            store.set_status(name, indices, status)
+        for index, (new_link, old_link) in enumerate(
+            zip(incoming.links, current.links, strict=True)
+        ):
+            if new_link.status != old_link.status:
+                store.set_link_status(name, index, new_link.status)
+        for note in fresh:
+            store.add_note(note.src_index, note.text, author=note.author,
+                           translation=None if note.translation is None else name,
+                           created=note.created or None, modified=note.modified or None)
+    return ImportSummary(imported_kind(imported), name, len(incoming.links), len(fresh),
+                         updated_segments=len(edits))
+
+
 def imported_kind(imported: aligned.AlignedImport) -> str:
     suffix = Path(imported.path).suffix.lower()
     return _EXTENSIONS.get(suffix, "aligned")
 
 
 def import_file(
-    store: Store, path: str | os.PathLike[str], translation: str | None = None
+    store: Store,
+    path: str | os.PathLike[str],
+    translation: str | None = None,
+    *,
+    update: bool = False,
 ) -> ImportSummary:
     """Import ``path`` into ``store``; raises :class:`InputError` (naming file and line)
     for a bad file, leaving the workspace unchanged."""
@@ -212,7 +277,8 @@ def import_file(
         return ImportSummary(kind, None, terms=len(entries))
     imported = read_aligned(kind, data, name)
     translator = _translator(kind, data, name)
-    return import_aligned(store, imported, translation or imported.translation, translator)
+    return import_aligned(store, imported, translation or imported.translation, translator,
+                          update=update)
 
 
 def creation_time_of(path: str | os.PathLike[str]) -> str | None:
