@@ -6,6 +6,10 @@ ones of the published *-pert sets): sentences joined on either side, single
 sentences and short runs of sentences dropped on either side. The ntrex-pert and
 lit sets are never looked at; wmt22-pert shares its sentences with this
 development set (but not its perturbations), so it is not an unseen test.
+Besides the published perturbations, the development set has 3-1, 1-3 and 2-2
+links, sentences split in two at inner punctuation (on separate lines, or on the
+same line as translators restructure), and runs of 2-6 dropped sentences, which
+real translations have and the *-pert sets do not.
 
 Usage: .venv/bin/python bench/tune_align.py [--rounds N] [--write]
 """
@@ -51,7 +55,8 @@ def require_shared(path: Path) -> Path:
 def perturb(
     ru: list[str], en: list[str], doc_ids: list[str], rng: random.Random
 ) -> tuple[list[str], list[str], Gold]:
-    """Join, drop and skip sentences like the published *-pert sets, plus runs of drops."""
+    """Join and drop sentences like the published *-pert sets; also 3-1, 1-3 and 2-2 links,
+    sentences split at inner punctuation (as translators do) and runs of dropped sentences."""
     out_ru: list[str] = []
     out_en: list[str] = []
     gold: Gold = set()
@@ -79,18 +84,87 @@ def perturb(
             out_en.append(en[k])
             gold.add(((), (j,)))
             k += 1
-        elif draw < 0.165:  # a run of Russian sentences the translation leaves out
+        elif draw < 0.17 and k + 2 < n and doc_ids[k + 2] == doc_ids[k]:  # 3-1 / 1-3 / 2-2
+            kind = rng.choice(("3-1", "1-3", "2-2"))
+            if kind == "3-1":
+                out_ru += ru[k : k + 3]
+                out_en.append(" ".join(en[k : k + 3]))
+                gold.add(((i, i + 1, i + 2), (j,)))
+            elif kind == "1-3":
+                out_ru.append(" ".join(ru[k : k + 3]))
+                out_en += en[k : k + 3]
+                gold.add(((i,), (j, j + 1, j + 2)))
+            else:  # the two sentence boundaries fall in different places
+                ru_parts = _split(ru[k] + " " + ru[k + 1], rng)
+                en_parts = _split(en[k] + " " + en[k + 1], rng)
+                if ru_parts is None or en_parts is None:
+                    out_ru.append(ru[k])
+                    out_en.append(en[k])
+                    gold.add(((i,), (j,)))
+                    k += 1
+                    continue
+                out_ru += ru_parts
+                out_en += en_parts
+                gold.add(((i, i + 1), (j, j + 1)))
+                k += 2
+                continue
+            k += 3
+        elif draw < 0.20:  # a sentence split in two at a comma, semicolon or colon
+            side_ru = rng.random() < 0.5
+            parts = _split(ru[k] if side_ru else en[k], rng)
+            if parts is None:
+                out_ru.append(ru[k])
+                out_en.append(en[k])
+                gold.add(((i,), (j,)))
+            elif side_ru:
+                out_ru += parts
+                out_en.append(en[k])
+                gold.add(((i, i + 1), (j,)))
+            else:
+                out_ru.append(ru[k])
+                out_en += parts
+                gold.add(((i,), (j, j + 1)))
+            k += 1
+        elif draw < 0.205:  # a run of Russian sentences the translation leaves out
             run = rng.randint(2, 6)
             for r in range(min(run, n - k)):
                 out_ru.append(ru[k + r])
                 gold.add(((i + r,), ()))
             k += min(run, n - k)
         else:
-            out_ru.append(ru[k])
-            out_en.append(en[k])
+            ru_line, en_line = ru[k], en[k]
+            if rng.random() < 0.06:  # the translator made two sentences of one (same line)
+                if rng.random() < 0.5:
+                    ru_line = _restructure(ru_line, rng)
+                else:
+                    en_line = _restructure(en_line, rng)
+            out_ru.append(ru_line)
+            out_en.append(en_line)
             gold.add(((i,), (j,)))
             k += 1
     return out_ru, out_en, gold
+
+
+def _restructure(sentence: str, rng: random.Random) -> str:
+    """The same sentence written as two: an inner comma becomes a full stop."""
+    parts = _split(sentence, rng)
+    if parts is None:
+        return sentence
+    first, second = parts
+    return f"{first.rstrip(',;:')}. {second[:1].upper()}{second[1:]}"
+
+
+def _split(sentence: str, rng: random.Random) -> list[str] | None:
+    """Split a sentence at one of its inner commas, semicolons or colons (None if none)."""
+    cuts = [
+        k + 1
+        for k, char in enumerate(sentence[:-1])
+        if char in ",;:" and 15 < k < len(sentence) - 15
+    ]
+    if not cuts:
+        return None
+    cut = rng.choice(cuts)
+    return [sentence[:cut].strip(), sentence[cut:].strip()]
 
 
 def load_dev(draws: int) -> list[DevDoc]:
@@ -119,11 +193,17 @@ def f1(docs: list[DevDoc], params: AlignParams) -> float:
     return 2 * precision * recall / max(precision + recall, 1e-9)
 
 
+NOT_SEARCHED = frozenset(
+    ("temperature", "prior", "key_weight", "unmatched_kinds", "char_mu", "piece_mu",
+     "mu_prior_sentences")
+)  # fmt: skip
+
+
 def scalar_names(params: AlignParams) -> list[str]:
     names = [
         name
         for name, value in params.__class__.__dataclass_fields__.items()
-        if name not in ("temperature", "prior", "key_weight")
+        if name not in NOT_SEARCHED
     ]
     names += [f"prior.{k}" for k in params.prior if k != "1-1"]
     names += [f"key_weight.{k}" for k in params.key_weight]
@@ -142,6 +222,26 @@ def set_(params: AlignParams, name: str, value: float) -> AlignParams:
         group, key = name.split(".")
         return replace(params, **{group: {**getattr(params, group), key: value}})
     return replace(params, **{name: value})
+
+
+def estimate_length_means(docs: list[DevDoc], params: AlignParams) -> AlignParams:
+    """The typical log length ratios (characters, pieces) of 1-1 links: their means."""
+    chars: list[float] = []
+    pieces: list[float] = []
+    for doc in docs:
+        for src, tgt in doc.gold:
+            if len(src) == 1 and len(tgt) == 1:
+                i, j = src[0], tgt[0]
+                chars.append(
+                    math.log1p(doc.sides.tgt.chars[j]) - math.log1p(doc.sides.src.chars[i])
+                )
+                pieces.append(
+                    math.log1p(doc.sides.tgt_pieces[j]) - math.log1p(doc.sides.src_pieces[i])
+                )
+    char_mu = round(sum(chars) / len(chars), 4)
+    piece_mu = round(sum(pieces) / len(pieces), 4)
+    print(f"mean log length ratio of 1-1 links: characters {char_mu}, pieces {piece_mu}")
+    return replace(params, char_mu=char_mu, piece_mu=piece_mu)
 
 
 def tune(docs: list[DevDoc], params: AlignParams, rounds: int) -> AlignParams:
@@ -190,12 +290,16 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--draws", type=int, default=2)
     parser.add_argument("--from-defaults", action="store_true")
+    parser.add_argument("--unmatched-kinds", help="key kinds counted as unmatched (e.g. nmcg)")
     parser.add_argument("--write", action="store_true", help=f"write {PARAMS_FILE.name}")
     args = parser.parse_args()
     started = time.perf_counter()
     docs = load_dev(args.draws)
     print(f"{len(docs)} development documents, {sum(len(d.gold) for d in docs)} gold links")
     params = AlignParams() if args.from_defaults else default_params()
+    if args.unmatched_kinds is not None:
+        params = replace(params, unmatched_kinds=args.unmatched_kinds)
+    params = estimate_length_means(docs, params)
     params = tune(docs, params, args.rounds)
     params = fit_temperature(docs, params)
     print(f"final F1 {f1(docs, params):.4f} in {time.perf_counter() - started:.0f}s")

@@ -179,41 +179,40 @@ def test_the_glossary_works_as_a_dictionary() -> None:
     assert score_with >= score_without
 
 
-def _synthetic_pairs(rng: random.Random, count: int) -> tuple[list[str], list[str]]:
-    names = [("Бухарин", "Bukharin"), ("Сталин", "Stalin"), ("Каменев", "Kamenev"),
-             ("Рыков", "Rykov"), ("Томский", "Tomsky"), ("Зиновьев", "Zinoviev")]  # fmt: skip
+def _synthetic_document(
+    rng: random.Random, count: int
+) -> tuple[list[str], list[str], set[tuple[tuple[int, ...], tuple[int, ...]]]]:
+    """Look-alike sentence pairs, a few with numbers, some dropped on either side."""
+    names = [("Бухарин", "Bukharin"), ("Сталин", "Stalin"), ("Каменев", "Kamenev")]
     verbs = [("написал", "wrote"), ("сказал", "said"), ("ответил", "answered")]
-    ru: list[str] = []
-    en: list[str] = []
+    src: list[str] = []
+    tgt: list[str] = []
+    gold: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
     for _ in range(count):
-        (rn, en_name), (rv, ev) = rng.choice(names), rng.choice(verbs)
-        number = rng.randint(1, 2000)
-        filler = rng.randint(0, 6)
-        ru.append(f"{rn} {rv} об этом {number} раз" + " очень" * filler + ".")
-        en.append(f"{en_name} {ev} about it {number} times" + " really" * filler + ".")
-    return ru, en
+        (ru_name, en_name), (ru_verb, en_verb) = rng.choice(names), rng.choice(verbs)
+        number = f" {rng.randint(1, 2000)}" if rng.random() < 0.3 else ""
+        filler = rng.randint(0, 4)
+        ru = f"{ru_name} {ru_verb} об этом{number}" + " снова" * filler + "."
+        en = f"{en_name} {en_verb} about it{number}" + " again" * filler + "."
+        draw = rng.random()
+        if draw < 0.12:
+            gold.add(((len(src),), ()))
+            src.append(ru)
+        elif draw < 0.24:
+            gold.add(((), (len(tgt),)))
+            tgt.append(en)
+        else:
+            gold.add(((len(src),), (len(tgt),)))
+            src.append(ru)
+            tgt.append(en)
+    return src, tgt, gold
 
 
 def test_low_scores_point_at_wrong_links() -> None:
     rng = random.Random(5)
     right_high = wrong_high = right_low = wrong_low = 0
-    for _ in range(6):
-        ru, en = _synthetic_pairs(rng, 40)
-        gold: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
-        src: list[str] = []
-        tgt: list[str] = []
-        for r, e in zip(ru, en, strict=True):
-            draw = rng.random()
-            if draw < 0.15:
-                gold.add(((len(src),), ()))
-                src.append(r)
-            elif draw < 0.3:
-                gold.add(((), (len(tgt),)))
-                tgt.append(e)
-            else:
-                gold.add(((len(src),), (len(tgt),)))
-                src.append(r)
-                tgt.append(e)
+    for _ in range(8):
+        src, tgt, gold = _synthetic_document(rng, 40)
         for link in align_sentences(src, tgt):
             right = (link.src, link.tgt) in gold
             if link.score >= 0.5:
@@ -222,9 +221,11 @@ def test_low_scores_point_at_wrong_links() -> None:
             else:
                 right_low += right
                 wrong_low += not right
-    assert right_high + wrong_high > 0 and right_low + wrong_low > 0
-    assert right_high / (right_high + wrong_high) > 0.9
-    assert wrong_low / (right_low + wrong_low) > wrong_high / (right_high + wrong_high)
+    assert right_low + wrong_low >= 5, "the case is meant to leave the aligner unsure"
+    error_high = wrong_high / (right_high + wrong_high)
+    error_low = wrong_low / (right_low + wrong_low)
+    assert error_low > 0.5  # a link scored below 0.5 is more often wrong than right
+    assert error_low > 3 * error_high
 
 
 def _read_gold(path: Path) -> set[tuple[tuple[int, ...], tuple[int, ...]]]:

@@ -117,7 +117,7 @@ def align_prepared(
     if n == 0 or m == 0:
         return [Link((i,), (), 1.0) for i in range(n)] + [Link((), (j,), 1.0) for j in range(m)]
     occurrences = index_keys(sides, params)
-    half_width = INITIAL_HALF_WIDTH + abs(n - m) // 4
+    half_width = INITIAL_HALF_WIDTH
     while True:
         lo, width = _band(n, m, half_width)
         costs = {move: cost.copy() for move, cost in band_costs(

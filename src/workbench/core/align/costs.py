@@ -77,7 +77,8 @@ def index_keys(sides: Sides, params: AlignParams) -> KeyOccurrences:
     key_value = kind_weight / (1.0 + params.key_commonness * commonness)
     key_value = key_value if size else np.zeros(0)
     # only keys found on both sides of the document can go unmatched in a link
-    shared_value = np.where((src_df > 0) & (tgt_df > 0), key_value, 0.0)
+    reliable = np.array([kind in params.unmatched_kinds for kind in kinds], dtype=bool)
+    shared_value = np.where((src_df > 0) & (tgt_df > 0) & reliable, key_value, 0.0)
     n, m = sides.shape
     return KeyOccurrences(
         src_sentence,
@@ -171,8 +172,16 @@ def band_costs(
     src_sent, tgt_sent = _prefix(sides.src.sentences), _prefix(sides.tgt.sentences)
     src_punct, tgt_punct = _prefix(sides.src.punctuation), _prefix(sides.tgt.punctuation)
     src_keys, tgt_keys = _prefix(occ.src_total), _prefix(occ.tgt_total)
-    mu_chars = float(np.log1p(tgt_chars[-1]) - np.log1p(src_chars[-1])) if n and m else 0.0
-    mu_pieces = float(np.log1p(tgt_pieces[-1]) - np.log1p(src_pieces[-1])) if n and m else 0.0
+    seen = min(n, m)
+    prior_weight = params.mu_prior_sentences
+    mu_chars = (
+        seen * float(np.log1p(tgt_chars[-1]) - np.log1p(src_chars[-1]))
+        + prior_weight * params.char_mu
+    ) / max(seen + prior_weight, 1e-9)
+    mu_pieces = (
+        seen * float(np.log1p(tgt_pieces[-1]) - np.log1p(src_pieces[-1]))
+        + prior_weight * params.piece_mu
+    ) / max(seen + prior_weight, 1e-9)
 
     # key matches per link type, counting a key once per link
     pi, pj, pv, pgs, pgt = _band_pairs(occ, lo, width, m)

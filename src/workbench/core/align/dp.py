@@ -36,16 +36,13 @@ class PathLink:
     b: int
 
 
-def _shift(row: FloatArray, offset: int, fill: float) -> FloatArray:
-    """``out[k] = row[k + offset]`` where that exists, else ``fill``."""
-    width = len(row)
-    out = np.full(width, fill)
-    if offset >= 0:
-        if offset < width:
-            out[: width - offset] = row[offset:]
-    elif -offset < width:
-        out[-offset:] = row[: width + offset]
-    return out
+def _padding(lo: IntArray) -> int:
+    """Room on each side of a stored row so that every shifted read is a plain slice."""
+    pad = 1
+    for a in range(1, 4):
+        if len(lo) > a:
+            pad = max(pad, int(np.abs(lo[a:] - lo[:-a]).max()) + 4)
+    return pad
 
 
 def _valid_span(lo: IntArray, i: int, width: int, m: int) -> tuple[int, int]:
@@ -63,33 +60,35 @@ def viterbi(
 ) -> list[PathLink]:
     """The cheapest monotone path from (0, 0) to (n, m) inside the band."""
     n = len(lo) - 1
-    best = np.full((n + 1, width), np.inf)
+    pad = _padding(lo)
+    best = np.full((n + 1, width + 2 * pad), np.inf)
     choice = np.full((n + 1, width), -1, dtype=np.int8)
     insert_cost = costs[(0, 1)]
+    entry = np.empty(width)
+    entry_choice = np.empty(width, dtype=np.int8)
     for i in range(n + 1):
         start, stop = _valid_span(lo, i, width, m)
-        entry = np.full(width, np.inf)
-        entry_choice = np.full(width, -1, dtype=np.int8)
+        entry.fill(np.inf)
+        entry_choice.fill(-1)
         if i == 0 and start < width and lo[0] + start == 0:
             entry[start] = 0.0
         for index, a, b in _ROW_MOVES:
             if i < a:
                 continue
-            candidate = _shift(best[i - a], int(lo[i] - lo[i - a]) - b, np.inf) + costs[(a, b)][i]
+            offset = pad + int(lo[i] - lo[i - a]) - b
+            candidate = best[i - a, offset : offset + width] + costs[(a, b)][i]
             better = candidate < entry
-            entry = np.where(better, candidate, entry)
-            entry_choice = np.where(better, index, entry_choice)
+            np.copyto(entry, candidate, where=better)
+            entry_choice[better] = index
         if start < stop:
             step = insert_cost[i, start:stop].copy()
             step[0] = 0.0
             cumulative = np.cumsum(step)
             running = np.minimum.accumulate(entry[start:stop] - cumulative) + cumulative
-            row = np.full(width, np.inf)
-            row[start:stop] = running
-            from_insert = np.zeros(width, dtype=bool)
-            from_insert[start:stop] = running < entry[start:stop] - 1e-9
-            best[i] = row
-            choice[i] = np.where(from_insert, _INSERT, entry_choice)
+            best[i, pad + start : pad + stop] = running
+            row_choice = entry_choice.copy()
+            row_choice[start:stop][running < entry[start:stop] - 1e-9] = _INSERT
+            choice[i] = row_choice
         if progress is not None and i % 256 == 0:
             progress(i)
     return _trace(choice, lo, n, m)
@@ -109,64 +108,70 @@ def _trace(choice: npt.NDArray[np.int8], lo: IntArray, n: int, m: int) -> list[P
     return path
 
 
-def _log_row_moves(
-    log_prob: FloatArray,
-    costs: Costs,
-    lo: IntArray,
-    i: int,
-    width: int,
-    temperature: float,
-) -> FloatArray:
-    entry = np.full(width, -np.inf)
-    for _, a, b in _ROW_MOVES:
-        if i < a:
-            continue
-        candidate = (
-            _shift(log_prob[i - a], int(lo[i] - lo[i - a]) - b, -np.inf)
-            - costs[(a, b)][i] / temperature
-        )
-        entry = np.logaddexp(entry, candidate)
-    return entry
-
-
 def posteriors(
     costs: Costs, lo: IntArray, width: int, m: int, path: list[PathLink], temperature: float
 ) -> list[float]:
     """Posterior probability of each link of ``path`` among all paths in the band."""
     n = len(lo) - 1
-    insert_cost = costs[(0, 1)] / temperature
-    forward = np.full((n + 1, width), -np.inf)
-    with np.errstate(invalid="ignore"):
+    pad = _padding(lo)
+    inner = slice(pad, pad + width)
+    scaled = {move: cost / temperature for move, cost in costs.items()}
+    insert_cost = scaled[(0, 1)]
+    forward = np.full((n + 1, width + 2 * pad), -np.inf)
+    backward = np.full((n + 1, width + 2 * pad), -np.inf)
+    entry = np.empty(width)
+    with np.errstate(invalid="ignore", over="ignore"):
         for i in range(n + 1):
             start, stop = _valid_span(lo, i, width, m)
-            entry = _log_row_moves(forward, costs, lo, i, width, temperature)
+            entry.fill(-np.inf)
+            for _, a, b in _ROW_MOVES:
+                if i < a:
+                    continue
+                offset = pad + int(lo[i] - lo[i - a]) - b
+                np.logaddexp(
+                    entry, forward[i - a, offset : offset + width] - scaled[(a, b)][i], out=entry
+                )
             if i == 0 and start < width and lo[0] + start == 0:
                 entry[start] = 0.0
             if start < stop:
                 step = insert_cost[i, start:stop].copy()
                 step[0] = 0.0
                 cumulative = np.cumsum(step)
-                forward[i, start:stop] = (
+                forward[i, pad + start : pad + stop] = (
                     np.logaddexp.accumulate(entry[start:stop] + cumulative) - cumulative
                 )
-        backward = np.full((n + 1, width), -np.inf)
+        # backward[i, k]: log-probability of finishing from (i, lo[i] + k). Costs are read
+        # through padded copies so that looking ahead to row i + a is a plain slice.
+        padded = {}
+        for a, b in MOVES:
+            if a:
+                table = np.full((n + 1, width + 2 * pad), np.inf)
+                table[:, inner] = scaled[(a, b)]
+                padded[(a, b)] = table
         for i in range(n, -1, -1):
             start, stop = _valid_span(lo, i, width, m)
-            exit_ = np.full(width, -np.inf)
+            entry.fill(-np.inf)
             if i == n and 0 <= m - lo[n] < width:
-                exit_[m - lo[n]] = 0.0
+                entry[m - lo[n]] = 0.0
             for _, a, b in _ROW_MOVES:
                 if i + a > n:
                     continue
-                target = backward[i + a] - costs[(a, b)][i + a] / temperature
-                exit_ = np.logaddexp(exit_, _shift(target, int(lo[i] - lo[i + a]) + b, -np.inf))
+                offset = pad + int(lo[i] - lo[i + a]) + b
+                window = slice(offset, offset + width)
+                np.logaddexp(
+                    entry, backward[i + a, window] - padded[(a, b)][i + a, window], out=entry
+                )
             if start < stop:
-                # backward[k] = logaddexp(exit[k], backward[k+1] - insert[k+1]), right to left
+                # backward[k] = logaddexp(entry[k], backward[k+1] - insert[k+1]), right to left
                 step = np.zeros(stop - start)
                 step[:-1] = insert_cost[i, start + 1 : stop]
                 remaining = np.cumsum(step[::-1])[::-1]
-                values = exit_[start:stop] + remaining
-                backward[i, start:stop] = np.logaddexp.accumulate(values[::-1])[::-1] - remaining
+                values = entry[start:stop] + remaining
+                backward[i, pad + start : pad + stop] = (
+                    np.logaddexp.accumulate(values[::-1])[::-1] - remaining
+                )
+        forward = forward[:, inner]
+        backward = backward[:, inner]
     total = forward[n, m - lo[n]]
     scores: list[float] = []
     for link in path:

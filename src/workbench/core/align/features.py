@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from workbench.core.align.lexicon import lexicon_keys
-from workbench.core.align.translit import cognate_key
+from workbench.core.align.translit import cognate_key, name_key
 from workbench.core.model import GlossaryEntry
 
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
@@ -55,7 +55,12 @@ PUNCTUATION_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("parenthesis", re.compile(r"[()\[\]]")),
     ("dash", re.compile(r"\s[—–-]\s")),
 )
-_SENTENCE_BREAK = re.compile(r"[.!?…]+[\"»”’)]*\s+[\"«„“(]*[A-ZА-ЯЁ0-9]")
+_CLOCK = re.compile(r"\b([012]?\d)[:.][0-5]\d\b")
+_SENTENCE_BREAK = re.compile(r"(\w*)([.!?…]+)[\"»”’)]*\s+[\"«„“(—–-]*\s*[A-ZА-ЯЁ0-9]")
+# Words that end in a full stop without ending a sentence.
+_ABBREVIATION_LIST = """англ нем франц лат греч букв см ср напр т д г гг в вв стр им тыс млн млрд
+руб коп ул св проф акад ген тов etc vs approx fig no nos p pp vol ed eds cf al"""
+_ABBREVIATIONS = frozenset(_ABBREVIATION_LIST.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +71,18 @@ class SideFeatures:
     sentences: npt.NDArray[np.float64]  # how many sentences the line holds (≥ 1)
     punctuation: npt.NDArray[np.float64]  # shape (n, len(PUNCTUATION_CLASSES))
     keys: list[list[str]]  # anchor keys (a key appears once per sentence)
+
+
+def _sentence_count(text: str) -> int:
+    """How many sentences a line holds, not counting stops after abbreviations and initials."""
+    count = 1
+    for match in _SENTENCE_BREAK.finditer(text):
+        word, stop = match.group(1), match.group(2)
+        abbreviation = word.lower() in _ABBREVIATIONS or (word[:1].isupper() and len(word) <= 4)
+        if stop == "." and word and not word.isdigit() and abbreviation:
+            continue
+        count += 1
+    return count
 
 
 def _roman_value(token: str) -> int | None:
@@ -79,6 +96,8 @@ def _roman_value(token: str) -> int | None:
 
 
 def _token_keys(token: str, lang: str, first: bool) -> list[str]:
+    if token.isdigit() and len(token) > 1 and not token.strip("0"):
+        return []  # the minutes of "15:00", the zeros of "1 000"
     if token.isdigit():
         return [f"n:{int(token)}"] if len(token) <= 9 else [f"n:{token}"]
     if token.isupper() and (len(token) > 1 or lang == "ru"):
@@ -98,6 +117,10 @@ def _token_keys(token: str, lang: str, first: bool) -> list[str]:
     cognate = cognate_key(token)
     if cognate is not None:
         keys.append(f"w:{cognate}")
+    if token[0].isupper():
+        skeleton = name_key(token)
+        if skeleton is not None:
+            keys.append(f"c:{skeleton}")
     return keys
 
 
@@ -160,9 +183,7 @@ def extract_features(
     side = "ru" if lang == "ru" else "en"
     n = len(sentences)
     chars = np.fromiter((len(s.strip()) for s in sentences), dtype=np.float64, count=n)
-    breaks = np.fromiter(
-        (len(_SENTENCE_BREAK.findall(s)) + 1 for s in sentences), dtype=np.float64, count=n
-    )
+    breaks = np.fromiter((_sentence_count(s) for s in sentences), dtype=np.float64, count=n)
     punctuation = np.zeros((n, len(PUNCTUATION_CLASSES)), dtype=np.float64)
     keys: list[list[str]] = []
     cache: dict[tuple[str, bool], list[str]] = {}
@@ -173,6 +194,9 @@ def extract_features(
         tokens = _WORD.findall(sentence)
         if tokens == ["I"]:  # a chapter number standing alone, not the pronoun
             sentence_keys["n:1"] = None
+        for hour in _CLOCK.findall(sentence):  # 15:00 ↔ 3 p.m.
+            if 12 < int(hour) < 24:
+                sentence_keys[f"n:{int(hour) - 12}"] = None
         for t, token in enumerate(tokens):
             first = t == 0
             cached = cache.get((token, first))

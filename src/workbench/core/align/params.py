@@ -25,7 +25,12 @@ class AlignParams:
             "2-2": 6.0, "3-1": 6.0, "1-3": 6.0,
         }
     )  # fmt: skip
-    # length: log ratio ~ N(mu_doc, var), var = floor + spread / (combined length)
+    # length: log ratio ~ N(mu, var), var = floor + spread / (combined length); mu is the
+    # document's own ratio shrunk towards the typical one (chars_mu, pieces_mu) as if
+    # that had been seen in ``mu_prior_sentences`` sentences
+    char_mu: float = -0.1
+    piece_mu: float = 0.0
+    mu_prior_sentences: float = 20.0
     char_weight: float = 1.0
     char_floor: float = 0.02
     char_spread: float = 8.0
@@ -34,11 +39,13 @@ class AlignParams:
     piece_spread: float = 3.0
     # anchors: bonus per shared key, by key kind, damped by how common the key is
     key_weight: dict[str, float] = field(
-        default_factory=lambda: {"n": 2.0, "m": 2.0, "w": 1.5, "l": 0.7, "g": 2.0}
+        default_factory=lambda: {"n": 2.0, "m": 2.0, "w": 1.5, "l": 0.7, "g": 2.0, "c": 0.5}
     )
     key_commonness: float = 0.5
-    # cost per unit of key value left unmatched inside a link (null links pay none)
+    # cost per unit of key value left unmatched inside a link (null links pay none),
+    # counting only keys of these kinds (those a translation keeps most reliably)
     unmatched_weight: float = 0.0
+    unmatched_kinds: str = "nmwcg"
     # punctuation: cost per unmatched mark; sentence count: cost per sentence of difference
     punctuation_weight: float = 0.5
     sentence_count_weight: float = 1.5

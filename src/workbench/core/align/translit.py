@@ -20,34 +20,18 @@ _CYRILLIC_TO_LATIN = {
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
-# Folding rules applied in order to a lower-case Latin spelling (either a
-# transliteration or an English word). They erase the distinctions that the two
-# spelling systems draw differently: c/k/q/ts, ks/x, ph/f, w/v, y/j/i, kh/h …
-_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        (r"shch", "s"),
-        (r"sch", "s"),
-        (r"tion", "kiia"),  # revolution ↔ революция (ts → k below)
-        (r"ts", "k"),
-        (r"tz", "k"),
-        (r"zh", "z"),
-        (r"kh", "h"),
-        (r"ch", "h"),
-        (r"sh", "s"),
-        (r"ph", "f"),
-        (r"th", "t"),
-        (r"ck", "k"),
-        (r"x", "ks"),
-        (r"[cq]", "k"),
-        (r"w", "v"),
-        (r"[yj]", "i"),
-        (r"ie", "e"),
-        (r"ee", "i"),
-        (r"ou", "u"),
-        (r"(.)\1+", r"\1"),
-    )
-)
+# Folding rules for a lower-case Latin spelling (either a transliteration or an
+# English word), applied in one left-to-right pass. They erase the distinctions that
+# the two spelling systems draw differently: c/k/q/ts, ks/x, ph/f, w/v, y/i, kh/h …
+_FOLDS = {
+    "shch": "s", "sch": "s", "tion": "kiia",  # revolution ↔ революция
+    "ts": "k", "tz": "k", "dg": "dz", "j": "dz", "zh": "z", "kh": "h", "ch": "h", "sh": "s",
+    "ph": "f", "th": "t", "ck": "k", "x": "ks", "c": "k", "q": "k", "w": "v", "y": "i",
+    "ie": "e", "ee": "i", "ou": "u",
+}  # fmt: skip
+_FOLD_PATTERN = re.compile("|".join(sorted(_FOLDS, key=len, reverse=True)))
+_DOUBLES = re.compile(r"(.)\1+")
+_LOWER_TABLE = str.maketrans(_CYRILLIC_TO_LATIN)
 
 KEY_LENGTH = 5
 MIN_KEY_WORD = 5
@@ -70,10 +54,9 @@ def transliterate(text: str) -> str:
 
 def fold(word: str) -> str:
     """A coarse phonetic spelling: the same for a name and its transliteration."""
-    latin = transliterate(word.lower()) if _CYRILLIC.search(word) else word.lower()
-    for pattern, replacement in _FOLDS:
-        latin = pattern.sub(replacement, latin)
-    return latin
+    latin = word.lower().translate(_LOWER_TABLE)
+    latin = _FOLD_PATTERN.sub(lambda match: _FOLDS[match.group()], latin)
+    return _DOUBLES.sub(r"\1", latin)
 
 
 def cognate_key(word: str) -> str | None:
@@ -82,3 +65,33 @@ def cognate_key(word: str) -> str | None:
     if len(folded) < MIN_KEY_WORD or not folded.isalpha():
         return None
     return folded[:KEY_LENGTH]
+
+
+_VOWELS = re.compile(r"[aeiou]+")
+_CASE_ENDINGS = ("ого", "его", "ому", "ему", "ыми", "ими", "ым", "им", "ом", "ем", "ой", "ей", "ую",
+                 "ая", "ы", "а", "у", "е", "я", "ю")  # fmt: skip
+
+
+def _strip_case_ending(word: str) -> str:
+    lower = word.lower()
+    for ending in _CASE_ENDINGS:
+        if lower.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def name_key(word: str) -> str | None:
+    """Vowel-blind key for names: first letter and the next consonants of :func:`fold`.
+
+    Transliterations disagree mostly on vowels (Дэниэл ↔ Daniel, Челси ↔ Chelsea,
+    Старридж ↔ Sturridge), so names are also matched on their consonants.
+    """
+    if _CYRILLIC.search(word):
+        word = _strip_case_ending(word)
+    folded = fold(word)
+    if not folded.isalpha():
+        return None
+    skeleton = folded[0] + _VOWELS.sub("", folded[1:])
+    if len(skeleton) < 3:
+        return None
+    return skeleton[:4]
