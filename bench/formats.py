@@ -150,9 +150,14 @@ def isolated(job: Callable[[], Measure]) -> Measure:
     context = multiprocessing.get_context("fork")
     results: multiprocessing.queues.Queue[Measure] = context.Queue()
     child = context.Process(target=lambda: results.put(job()))
-    child.start()
-    result = results.get()
-    child.join()
+    gc.collect()
+    gc.freeze()  # the child's collector must not walk (and so copy) the parent's objects
+    try:
+        child.start()
+        result = results.get()
+        child.join()
+    finally:
+        gc.unfreeze()
     return result
 
 

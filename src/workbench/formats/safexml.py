@@ -32,6 +32,8 @@ def text_of(element: etree._Element | None) -> str:
     """All the text inside an element (its children's text included)."""
     if element is None:
         return ""
+    if len(element) == 0:
+        return element.text or ""
     return "".join(str(part) for part in element.itertext())
 
 
