@@ -14,6 +14,7 @@ import pytest
 from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
+from textual.widgets.text_area import Selection
 
 from test_tui_workspace import CLOSE, build_small_workspace
 from workbench.core.model import LinkStatus, SegmentStatus
@@ -24,6 +25,7 @@ from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.main import MainScreen
 from workbench.tui.screens.notes import NotesScreen
 from workbench.tui.state import RowFilter
+from workbench.tui.widgets.detail_panel import DetailPanel
 
 SIZE = (140, 45)
 P = ParamSpec("P")
@@ -93,7 +95,7 @@ async def test_one_key_reaches_the_quotation_taken_from_english(workspace: Path)
     async with running(workspace) as (_app, pilot, screen):
         await pilot.press("quotation_mark")
         assert screen.current_link == 4
-        body = str(screen.query_one("#detail-body").render())
+        body = screen.query_one(DetailPanel).text.plain
         assert "Quotation taken from English" in body
         assert "Trotsky Archive" in body
 
@@ -245,28 +247,29 @@ async def test_add_edit_delete_note_with_undo(workspace: Path) -> None:
 @synchronous
 async def test_add_glossary_term_prefilled_from_selected_words(workspace: Path) -> None:
     async with running(workspace) as (app, pilot, screen):
-        await pilot.press("j")
-        source = screen.query_one("#source-view", TextArea)
-        start = source.text.index("Сокольникова")
-        source.selection = source.selection.__class__((0, start), (0, start + 12))
-        await pilot.press("enter")
-        screen.editor.selection = screen.editor.selection.__class__(
-            (0, CLOSE[1].index("Sokolnikov")), (0, CLOSE[1].index("Sokolnikov") + 10))
-        await pilot.press("escape")
-        await pilot.press("plus")
+        await pilot.press("j", "enter")
+        start = CLOSE[1].index("Sokolnikov")
+        screen.editor.selection = Selection((0, start), (0, start + len("Sokolnikov")))
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert app.screen.query_one("#term-targets", Input).value == "Sokolnikov"
+        sentence = app.screen.query_one("#term-sentence", TextArea)
+        begin = sentence.text.index("Сокольникова")
+        sentence.selection = Selection((0, begin), (0, begin + len("Сокольникова")))
         await pilot.pause()
         assert app.screen.query_one("#term-source", Input).value == "Сокольникова"
-        app.screen.query_one("#term-targets", Input).value = "Sokolnikov"
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         with reopen(workspace) as store:
             terms = {e.source: e for e in store.glossary()}
         assert terms["Сокольникова"].targets == ("Sokolnikov",)
         assert terms["Сокольникова"].status == "proposed"
-        await pilot.press("u")
+        await pilot.press("escape", "u")
         await settle(app, pilot)
         with reopen(workspace) as store:
             assert "Сокольникова" not in {e.source for e in store.glossary()}
+        await pilot.press("plus")
+        assert app.screen.query_one("#term-targets", Input).value == ""
 
 
 @synchronous

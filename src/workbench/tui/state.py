@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from workbench.core.glossary import GlossaryIndex
 from workbench.core.model import (
     Document,
     Finding,
@@ -157,6 +158,11 @@ class WorkbenchState:
         self._index_compare()
         self._refresh_visible()
 
+    def reload_segment(self, index: int) -> None:
+        """Re-read one English segment of the current translation (after its text was
+        edited: nothing else can have changed)."""
+        self.translation.segments[index] = self.store.segment_text(self.translation_name, index)
+
     def reload_annotations(self) -> None:
         """Re-read notes and glossary."""
         self.notes = self.store.notes(translation=self.translation_name)
@@ -165,6 +171,7 @@ class WorkbenchState:
             by_src[note.src_index].append(note)
         self._notes_by_src = dict(by_src)
         self.glossary = self.store.glossary()
+        self._glossary_index: GlossaryIndex | None = None
 
     def reload_quotations(self) -> None:
         self.quotations = self.store.quotations()
@@ -367,7 +374,7 @@ class WorkbenchState:
     # ------------------------------------------------------------- detail
 
     def detail(self, link_index: int) -> LinkDetail:
-        from workbench.core.glossary import GlossaryIndex, target_term_status, tokenize
+        from workbench.core.glossary import target_term_status, tokenize
 
         link = self.translation.links[link_index]
         source_text = self.link_source_text(link)
@@ -377,7 +384,9 @@ class WorkbenchState:
         if self.glossary and source_text:
             tokens = tokenize(english, "en")
             seen: set[int] = set()
-            for match in GlossaryIndex(self.glossary).find(source_text):
+            if self._glossary_index is None:
+                self._glossary_index = GlossaryIndex(self.glossary)
+            for match in self._glossary_index.find(source_text):
                 key = id(match.entry)
                 if key in seen:
                     continue

@@ -34,6 +34,7 @@ class _Dialog(ModalScreen[ResultType | None], Generic[ResultType]):
     _Dialog .dialog-error { color: $error; }
     _Dialog Horizontal { height: auto; }
     _Dialog TextArea { height: 6; }
+    _Dialog #term-sentence { height: 4; }
     """
 
     def action_cancel(self) -> None:
@@ -144,15 +145,19 @@ class TermDialog(_Dialog[GlossaryEntry]):
         Binding("ctrl+s", "save", "Save term"),
     ]
 
-    def __init__(self, title: str, entry: GlossaryEntry) -> None:
+    def __init__(self, title: str, entry: GlossaryEntry, russian: str = "") -> None:
         super().__init__()
         self.title_text = title
         self.entry = entry
+        self.russian = russian
 
     def compose(self) -> ComposeResult:
         entry = self.entry
         with Vertical():
             yield Label(self.title_text, classes="dialog-title")
+            if self.russian:
+                yield Label("Select words of the sentence to take them as the Russian term:")
+                yield TextArea(self.russian, id="term-sentence", read_only=True, soft_wrap=True)
             yield Label("Russian term")
             yield Input(entry.source, id="term-source")
             yield Label("Approved English (several separated by |)")
@@ -176,6 +181,16 @@ class TermDialog(_Dialog[GlossaryEntry]):
             with Horizontal():
                 yield Button("Save (Ctrl+S)", id="term-save", variant="primary")
                 yield Button("Cancel (Esc)", id="term-cancel")
+
+    def on_mount(self) -> None:
+        if self.russian:
+            self.query_one("#term-sentence", TextArea).focus()
+
+    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        if event.text_area.id == "term-sentence":
+            selected = event.text_area.selected_text.strip()
+            if selected:
+                self.query_one("#term-source", Input).value = " ".join(selected.split())
 
     def _field(self, name: str) -> str:
         return self.query_one(f"#term-{name}", Input).value.strip()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import ClassVar
 
 from textual import on, work
@@ -11,7 +10,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.timer import Timer
+from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from workbench.core.model import Finding, GlossaryEntry, Link, LinkStatus, SegmentStatus
@@ -23,6 +23,7 @@ from workbench.tui.state import RowFilter, Search, WorkbenchState
 from workbench.tui.widgets.detail_panel import DetailPanel
 from workbench.tui.widgets.segment_editor import SegmentEditor
 from workbench.tui.widgets.segment_grid import SegmentGrid
+from workbench.tui.widgets.status_line import StatusLine
 
 _FILTER_CYCLE = [RowFilter.ALL, RowFilter.FLAGGED, RowFilter.UNCONFIRMED, RowFilter.NOTES]
 _STORE_ERRORS = (InputError, ValueError)
@@ -98,15 +99,14 @@ class MainScreen(Screen[None]):
     DEFAULT_CSS = """
     MainScreen SegmentGrid { height: 3fr; }
     MainScreen #bottom { height: 2fr; border-top: solid $primary; }
-    MainScreen #source-view { height: 3; border: none; padding: 0 1; background: $panel; }
     MainScreen SegmentEditor { display: none; }
-    MainScreen #status-line { height: 1; background: $panel; padding: 0 1; }
     """
 
     def __init__(self, state: WorkbenchState) -> None:
         super().__init__()
         self.state = state
         self.qa_running = False
+        self._qa_timer: Timer | None = None
 
     # ------------------------------------------------------------ layout
 
@@ -115,10 +115,8 @@ class MainScreen(Screen[None]):
         yield SegmentGrid(id="grid")
         with Vertical(id="bottom"):
             yield SegmentEditor(id="editor")
-            yield TextArea("", id="source-view", read_only=True, soft_wrap=True,
-                           show_cursor=False)
             yield DetailPanel(id="detail")
-        yield Static("", id="status-line")
+        yield StatusLine(id="status-line")
         yield Footer()
 
     @property
@@ -134,7 +132,7 @@ class MainScreen(Screen[None]):
         self.sub_title = self.state.store.path.name
         self.refresh_rows(0)
         self.grid.focus()
-        self.run_qa()
+        self.call_after_refresh(self.run_qa)
 
     # ----------------------------------------------------------- helpers
 
@@ -158,10 +156,6 @@ class MainScreen(Screen[None]):
         link_index = self.current_link
         detail = self.state.detail(link_index) if link_index is not None else None
         self.query_one(DetailPanel).show(detail, self.state.translation_name)
-        source = self.query_one("#source-view", TextArea)
-        source.load_text(detail.source_text if detail is not None else "")
-        source.scroll_home(animate=False)
-        source.refresh()
         self.update_status()
 
     def update_status(self) -> None:
@@ -179,7 +173,7 @@ class MainScreen(Screen[None]):
             parts.append("QA running…")
         else:
             parts.append(f"{len(state.findings)} QA findings")
-        self.query_one("#status-line", Static).update(" · ".join(parts))
+        self.query_one(StatusLine).set_text(" · ".join(parts))
 
     def _change(self, action: Callable[[], object], scope: ChangeScope,
                 done: str | None = None, link_index: int | None = None) -> bool:
@@ -204,7 +198,7 @@ class MainScreen(Screen[None]):
             self.state.reload_all()
         self.refresh_rows(link_index)
         if scope is not ChangeScope.ANNOTATIONS or self.state.findings:
-            self.run_qa()
+            self.schedule_qa()
 
     @on(WorkspaceChanged)
     def on_workspace_changed(self, event: WorkspaceChanged) -> None:
@@ -216,7 +210,18 @@ class MainScreen(Screen[None]):
 
     # --------------------------------------------------------------- QA
 
+    QA_DELAY = 0.6
+    """Seconds of quiet after a change before QA runs again (a burst of edits runs it once)."""
+
+    def schedule_qa(self) -> None:
+        if self._qa_timer is not None:
+            self._qa_timer.stop()
+        self.qa_running = True
+        self.update_status()
+        self._qa_timer = self.set_timer(self.QA_DELAY, self.run_qa)
+
     def run_qa(self) -> None:
+        self._qa_timer = None
         self.qa_running = True
         self.update_status()
         self._qa_worker(self.state.translation_name, self.state.store.revision())
@@ -359,15 +364,32 @@ class MainScreen(Screen[None]):
                         severity="error")
             return False
         name = self.state.translation_name
+        changed = False
         for segment, original, line in zip(link.tgt, editor.original, lines, strict=True):
             text = line.strip()
             if text == original:
                 continue
-            if not self._change(partial(self.state.store.edit_segment, name, segment, text,
-                                        expect=original),
-                                ChangeScope.SEGMENTS, link_index=link_index):
+            try:
+                self.state.store.edit_segment(name, segment, text, expect=original)
+            except _STORE_ERRORS as exc:
+                self.notify(str(exc), title="Not changed", severity="error")
                 return False
+            self.state.reload_segment(segment)
+            changed = True
+        if changed:
+            self._refresh_link(link_index)
+            self.schedule_qa()
         return True
+
+    def _refresh_link(self, link_index: int) -> None:
+        """Redraw one link's row and the detail panel (its text changed, nothing else)."""
+        if self.state.search is not None or self.state.row_filter is not RowFilter.ALL:
+            self.state.reload_translation()
+            self.refresh_rows(link_index)
+            return
+        position = self.state.row_position(link_index)
+        self.grid.update_row(position, self.state.row(link_index))
+        self.refresh_detail()
 
     @on(SegmentEditor.Save)
     def on_editor_save(self, event: SegmentEditor.Save) -> None:
@@ -477,8 +499,8 @@ class MainScreen(Screen[None]):
 
     def _realign_progress(self, fraction: float) -> None:
         self.update_status()
-        status = self.query_one("#status-line", Static)
-        status.update(f"Re-aligning the unconfirmed links… {fraction:.0%}")
+        status = self.query_one(StatusLine)
+        status.set_text(f"Re-aligning the unconfirmed links… {fraction:.0%}")
 
     def _realign_done(self, translation_name: str, links: list[Link], link_index: int) -> None:
         self._change(
@@ -550,20 +572,25 @@ class MainScreen(Screen[None]):
         self._change(lambda: self.state.store.delete_note(ids[-1]), ChangeScope.ANNOTATIONS,
                      "Note deleted (u to undo).", self.current_link)
 
-    def action_add_term(self) -> None:
-        source_view = self.query_one("#source-view", TextArea)
-        russian = source_view.selected_text.strip()
-        english = self.editor.selected_text.strip() if self.editor.display else ""
+    @on(SegmentEditor.AddTerm)
+    def on_editor_add_term(self, event: SegmentEditor.AddTerm) -> None:
+        self.action_add_term(event.english)
+
+    def action_add_term(self, english: str = "") -> None:
         link_index = self.current_link
+        if link_index is None:
+            return
+        link = self.state.translation.links[link_index]
 
         def add(entry: GlossaryEntry | None) -> None:
             if entry is not None:
                 self._change(lambda: self.state.store.add_term(entry), ChangeScope.ANNOTATIONS,
                              f"Glossary term {entry.source} added.", link_index)
 
-        draft = GlossaryEntry(source=russian, targets=(english,) if english else (),
+        draft = GlossaryEntry(source="", targets=(english,) if english else (),
                               status="proposed")
-        self.app.push_screen(TermDialog("Add a glossary term", draft), add)
+        self.app.push_screen(TermDialog("Add a glossary term", draft,
+                                        russian=self.state.link_source_text(link)), add)
 
     # ------------------------------------------------------------- undo
 

@@ -7,9 +7,10 @@ and glossary is never read as markup.
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual import events
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from workbench.core.model import Provenance, Severity
 from workbench.tui.state import LinkDetail
@@ -109,17 +110,57 @@ def render_detail(detail: LinkDetail | None, translation_name: str) -> Text:
     return text
 
 
-class DetailPanel(VerticalScroll):
-    """A scrolling panel showing :func:`render_detail` for the current link."""
+class DetailPanel(ScrollView, can_focus=True):
+    """A scrolling panel showing :func:`render_detail` for the current link.
 
-    DEFAULT_CSS = """
-    DetailPanel { height: 1fr; padding: 0 1; }
-    DetailPanel > #detail-body { width: 1fr; }
+    A line-API widget: new content is wrapped once to the panel's width and drawn
+    line by line, so changing segment never triggers a layout of the screen.
     """
 
-    def compose(self) -> ComposeResult:
-        yield Static(Text(), id="detail-body")
+    DEFAULT_CSS = """
+    DetailPanel { height: 1fr; padding: 0 1; overflow-x: hidden; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text()
+        self._lines: list[Strip] = []
+        self._wrapped_width = -1
+
+    @property
+    def text(self) -> Text:
+        """What the panel shows, as plain rich text."""
+        return self._text
 
     def show(self, detail: LinkDetail | None, translation_name: str) -> None:
-        self.query_one("#detail-body", Static).update(render_detail(detail, translation_name))
-        self.scroll_home(animate=False)
+        self._text = render_detail(detail, translation_name)
+        self._wrapped_width = -1
+        self._wrap()
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
+
+    def _wrap(self) -> None:
+        width = max(10, self.scrollable_content_region.width or self.size.width or 80)
+        if width == self._wrapped_width:
+            return
+        self._wrapped_width = width
+        console = self.app.console
+        lines = self._text.wrap(console, width, overflow="fold")
+        self._lines = [
+            Strip(list(line.render(console, end="")), line.cell_len)
+            for line in lines
+        ]
+        self.virtual_size = Size(width, len(self._lines))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._wrap()
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        self._wrap()
+        width = self.scrollable_content_region.width or self.size.width
+        index = int(self.scroll_y) + y
+        style = self.rich_style
+        if 0 <= index < len(self._lines):
+            return self._lines[index].apply_style(style).adjust_cell_length(width, style)
+        return Strip.blank(width, style)

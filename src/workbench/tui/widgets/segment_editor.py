@@ -1,7 +1,8 @@
 """The in-place editor for the English side of the current link.
 
 One line per English segment of the link. Ctrl+S saves, Ctrl+B splits the
-segment under the cursor at the cursor, Escape leaves without saving.
+segment under the cursor at the cursor, Ctrl+T adds a glossary term with the
+selected English, Escape leaves without saving.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ class SegmentEditor(TextArea):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save segment"),
         Binding("ctrl+b", "split", "Split at cursor"),
+        Binding("ctrl+t", "add_term", "Add glossary term with the selected English"),
         Binding("escape", "leave", "Leave editor"),
     ]
 
@@ -41,6 +43,13 @@ class SegmentEditor(TextArea):
             self.lines = lines
             self.line = line
             self.offset = offset
+
+    class AddTerm(Message):
+        """Add a glossary term whose approved English is ``english`` (the selection)."""
+
+        def __init__(self, english: str) -> None:
+            super().__init__()
+            self.english = english
 
     class Leave(Message):
         """Leave the editor without saving."""
@@ -72,6 +81,9 @@ class SegmentEditor(TextArea):
     def action_split(self) -> None:
         row, column = self.cursor_location
         self.post_message(self.Split(self.lines(), row, column))
+
+    def action_add_term(self) -> None:
+        self.post_message(self.AddTerm(" ".join(self.selected_text.split())))
 
     def action_leave(self) -> None:
         self.post_message(self.Leave())

@@ -125,6 +125,7 @@ class SegmentGrid(ScrollView, can_focus=True):
         self._headers: tuple[str, ...] = ()
         self._cursor = -1
         self._offsets: list[int] = [0]
+        self._heights: list[int] = []
         self._layout_width = -1
         self._column_widths: tuple[int, ...] = ()
         self._gutter_width = 0
@@ -156,7 +157,9 @@ class SegmentGrid(ScrollView, can_focus=True):
         self._number_width = len(str(max((r.number for r in self._rows), default=1)))
         self._layout_width = -1
         self._wrap_cache.clear()
-        self._relayout()
+        self._offsets = [0]
+        if self.size.width:
+            self._relayout()
         wanted = self._cursor if cursor is None else cursor
         self._cursor = -2  # force a CursorMoved message
         self.move_cursor(max(0, min(wanted, len(self._rows) - 1)) if self._rows else -1)
@@ -167,8 +170,14 @@ class SegmentGrid(ScrollView, can_focus=True):
         self._rows[index] = row
         self._flat[index] = tuple(flatten(text) for text in row.columns)
         self._wrap_cache.pop(index, None)
-        self._layout_width = -1
-        self._relayout()
+        if self._layout_width < 0 or not self._heights:
+            self._relayout()
+        else:
+            height = self._row_height(self._flat[index])
+            if height != self._heights[index]:
+                self._heights[index] = height
+                self._offsets = [0, *accumulate(self._heights)]
+                self.virtual_size = Size(self._layout_width, self._offsets[-1] + 1)
         self.refresh()
 
     # --------------------------------------------------------------- layout
@@ -190,17 +199,19 @@ class SegmentGrid(ScrollView, can_focus=True):
         widths = [base] * columns
         widths[-1] = max(8, available - base * (columns - 1))
         self._column_widths = tuple(widths)
-        heights = [
-            max(line_count(text, w) for text, w in zip(texts, widths, strict=False))
-            if texts
-            else 1
-            for texts in self._flat
-        ]
-        self._offsets = [0, *accumulate(heights)]
+        self._heights = [self._row_height(texts) for texts in self._flat]
+        self._offsets = [0, *accumulate(self._heights)]
         self.virtual_size = Size(width, self._offsets[-1] + 1)
+
+    def _row_height(self, texts: tuple[str, ...]) -> int:
+        if not texts:
+            return 1
+        return max(line_count(text, width)
+                   for text, width in zip(texts, self._column_widths, strict=False))
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
+        self.refresh()
         self._scroll_cursor_into_view()
 
     def row_at_line(self, line: int) -> int:
@@ -234,13 +245,18 @@ class SegmentGrid(ScrollView, can_focus=True):
         if changed:
             self.post_message(self.CursorMoved(self, self._cursor))
 
+    @property
+    def _laid_out(self) -> bool:
+        """False between new rows and the first layout at the widget's real width."""
+        return len(self._offsets) == len(self._rows) + 1
+
     def _refresh_row(self, index: int) -> None:
-        if 0 <= index < len(self._rows):
+        if self._laid_out and 0 <= index < len(self._rows):
             first, height = self.row_span(index)
             self.refresh_lines(first + 1, height)
 
     def _scroll_cursor_into_view(self) -> None:
-        if self._cursor < 0:
+        if self._cursor < 0 or not self._laid_out:
             return
         first, height = self.row_span(self._cursor)
         visible = max(1, self.scrollable_content_region.height - 1)

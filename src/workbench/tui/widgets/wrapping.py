@@ -9,11 +9,25 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
-_FIRST_WIDE_CHARACTER = "\u1100"
+_NARROW_RANGES = (
+    (0x20, 0x7E),  # ASCII
+    (0xA0, 0xAC),  # Latin-1 (no soft hyphen)
+    (0xAE, 0x2FF),  # Latin-1, Latin Extended
+    (0x370, 0x482),  # Greek, Cyrillic
+    (0x48A, 0x52F),  # Cyrillic, Cyrillic Supplement
+    (0x2010, 0x205E),  # dashes, quotation marks, ellipsis, primes
+    (0x20A0, 0x20C0),  # currency signs
+    (0x2100, 0x214F),  # letterlike symbols (№)
+)
+_NARROW_CHARACTERS = frozenset(
+    chr(code) for first, last in _NARROW_RANGES for code in range(first, last + 1)
+)
+_is_all_narrow = _NARROW_CHARACTERS.issuperset
 
 
 def _is_narrow(text: str) -> bool:
-    return not text or max(text) < _FIRST_WIDE_CHARACTER
+    """True when every character takes exactly one cell (checked at C speed)."""
+    return _is_all_narrow(text)
 
 
 def flatten(text: str) -> str:
