@@ -3,8 +3,9 @@
 Run: .venv/bin/python bench/quotes.py
 
 1. Accuracy. Runs ``find_quotations`` on every passage of tests/data/quotes/passages.txt
-   and compares each quotation with the expected one (matched by position in document
-   order, and by its first words). Prints precision and recall of the ``via_english``
+   and, separately, of passages_styles.txt (other citation styles), and compares each
+   quotation with the expected one (matched by position in document order, and by its
+   first words). Prints precision and recall of the ``via_english``
    flag, the confusion matrix of provenance classes (expected rows, found columns), and
    every disagreement.
 2. Throughput. Runs ``find_quotations`` on the seed and the passages repeated to growing
@@ -26,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from quotes_cases import load_passages  # noqa: E402
+from quotes_cases import PASSAGES, STYLE_PASSAGES, load_passages  # noqa: E402
 from workbench.core.model import Provenance  # noqa: E402
 from workbench.core.provenance import quoted_body  # noqa: E402
 from workbench.core.quotes import find_quotations  # noqa: E402
@@ -37,8 +38,8 @@ GUILLEMETS = re.compile("«[^«»]*»")
 CLASSES = [p.value for p in Provenance]
 
 
-def accuracy() -> None:
-    passages = load_passages()
+def accuracy(path: Path) -> None:
+    passages = load_passages(path)
     confusion: Counter[tuple[str, str]] = Counter()
     flags = Counter[str]()
     problems: list[str] = []
@@ -73,7 +74,7 @@ def accuracy() -> None:
     recall = tp / (tp + fn) if tp + fn else 1.0
     total = sum(confusion.values())
     agree = sum(n for (e, g), n in confusion.items() if e == g)
-    print(f"Test set: {len(passages)} passages, {total} quotations expected or found")
+    print(f"Test set {path.name}: {len(passages)} passages, {total} quotations expected or found")
     print(
         f"via_english flag: precision {precision:.3f}  recall {recall:.3f}  "
         f"(true {tp}, false flags {fp}, misses {fn}, true negatives {flags['tn']})"
@@ -120,5 +121,7 @@ def throughput() -> None:
 
 
 if __name__ == "__main__":
-    accuracy()
+    for path in (PASSAGES, STYLE_PASSAGES):
+        accuracy(path)
+        print()
     throughput()

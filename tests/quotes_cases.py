@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PASSAGES = Path(__file__).resolve().parent / "data" / "quotes" / "passages.txt"
+#: A second set in other citation styles: memoirs, Soviet newspapers, footnotes,
+#: "Op. cit."/"a. a. O.", Harvard author-date references, British archive files.
+STYLE_PASSAGES = PASSAGES.with_name("passages_styles.txt")
 
 
 @dataclass(frozen=True)

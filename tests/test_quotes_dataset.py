@@ -1,14 +1,15 @@
-"""Every passage of tests/data/quotes/passages.txt gives exactly the expected quotations."""
+"""Every passage of tests/data/quotes/passages*.txt gives exactly the expected quotations."""
 
 from __future__ import annotations
 
 import pytest
 
-from quotes_cases import Passage, load_passages
+from quotes_cases import STYLE_PASSAGES, Passage, load_passages
 from workbench.core.provenance import quoted_body
 from workbench.core.quotes import find_quotations
 
 PASSAGES = load_passages()
+STYLES = load_passages(STYLE_PASSAGES)
 
 
 def test_the_set_is_large_and_varied() -> None:
@@ -22,10 +23,17 @@ def test_the_set_is_large_and_varied() -> None:
         "no-citation",
         "unknown",
     }
-    assert len({p.ident for p in PASSAGES}) == len(PASSAGES)
+    assert len({p.ident for p in PASSAGES + STYLES}) == len(PASSAGES) + len(STYLES)
 
 
-@pytest.mark.parametrize("passage", PASSAGES, ids=[p.ident for p in PASSAGES])
+def test_the_second_set_covers_other_citation_styles() -> None:
+    assert len(STYLES) >= 30
+    texts = "\n".join(p.text for p in STYLES)
+    for style in ("Op. cit.", "op. cit.", "a. a. O.", "Ibid., p.", "Указ. соч.", "¹", "[1]"):
+        assert style in texts, style
+
+
+@pytest.mark.parametrize("passage", PASSAGES + STYLES, ids=[p.ident for p in PASSAGES + STYLES])
 def test_passage(passage: Passage) -> None:
     found = find_quotations(passage.text)
     got = [(q.provenance.value, quoted_body(q.text)) for q in found]

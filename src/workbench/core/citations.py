@@ -4,6 +4,8 @@ Where Russian historical writing puts a source, in the order tried:
 
 1. ``after`` — a parenthesis (or square brackets) right after the closing mark, or after
    the full stop that follows it: «…» (Сталин, Соч., т. 11, стр. 220); «…» [РГАСПИ …];
+   ``footnote`` — a footnote mark right after the closing mark («…»¹, «…»[1], «…»*) and
+   the footnote further on, on a line of its own that starts with the same mark;
 2. ``later-in-sentence`` — later in the same sentence: «…», — пишет Конквест (L., 1968, p. 45);
 3. ``next-sentence`` — the next sentence: «…». Цит. по: … / Эти слова известны лишь в
    английском переводе.;
@@ -31,6 +33,7 @@ PLACEMENT_TEXT = {
     "next-sentence": "citation in the next sentence",
     "before": "reference before the quotation",
     "previous-sentence": "reference in the preceding sentence",
+    "footnote": "citation in the footnote the quotation's mark refers to",
 }
 
 _ABBREVIATIONS = frozenset(
@@ -48,8 +51,8 @@ _MAX_CITATION = 500
 
 _SOURCE_CUE = re.compile(
     r"(?<![^\W\d_])(?:"
-    r"(?:пиш|писал|приводи|привед|цитиру|указыва|вспомина|сообща|отмеча|опубликова|публику"
-    r"|напечата|сохранил|хранит|воспроизв|передан|переведен|перевод)[а-я]*"
+    r"(?i:пиш|писал|приводи|привед|цитиру|указыва|вспомина|сообща|отмеча|опубликова|публику"
+    r"|напечата|сохранил|хранит|воспроизв|передан|переведен|перевод|записал|записыва)[а-я]*"
     r"|(?:[Вв]|[Вв]о|[Ии]з|[Пп]о)\s+(?:[\w-]+\s+)?(?:книг|стать|работ|монографи|сборник|мемуар|воспоминани|дневник"
     r"|газет|журнал|издани|публикаци|перевод|брошюр|труд|архив|записк|собрани|том|документ"
     r"|стенограмм|протокол|английск|немецк|французск)[а-я]*"
@@ -183,7 +186,7 @@ def locate_citation(
     cross. A quoted ``term`` (a word or two) takes only a citation right after it.
     """
     para_start, para_end = paragraph
-    found = _after(text, end, para_end)
+    found = _after(text, end, para_end) or _footnote(text, end)
     if found or term:
         return found
     later = bisect.bisect_left(stops, end)
@@ -213,6 +216,32 @@ def _after(text: str, end: int, para_end: int) -> Citation | None:
     if close is None:
         return None
     return _citation(text, pos + 1, close, "after")
+
+
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+#: A footnote mark right after a closing quotation mark (a full stop may come between).
+_FOOTNOTE_MARK = re.compile(r"\.?(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\[(\d{1,3})\]|(\*{1,3}))")
+#: How far after the quotation its footnote is looked for.
+_MAX_FOOTNOTE_DISTANCE = 20_000
+
+
+def _footnote(text: str, end: int) -> Citation | None:
+    """The footnote that a mark right after the quotation refers to, if the text has it."""
+    mark = _FOOTNOTE_MARK.match(text, end)
+    if mark is None:
+        return None
+    superscript, bracketed, stars = mark.groups()
+    if stars:
+        line_mark = re.escape(stars)
+    else:
+        number = superscript.translate(_SUPERSCRIPT_DIGITS) if superscript else bracketed
+        shapes = [re.escape(superscript or ""), rf"\[{number}\]", rf"{number}(?:[.)]|(?=[ \t]))"]
+        line_mark = "(?:" + "|".join(s for s in shapes if s) + ")"
+    note = re.compile(rf"^[ \t]*{line_mark}(?!\d)[ \t]*(\S[^\n]*)", re.MULTILINE)
+    found = note.search(text, mark.end(), min(len(text), mark.end() + _MAX_FOOTNOTE_DISTANCE))
+    if found is None:
+        return None
+    return _citation(text, found.start(1), found.end(1), "footnote")
 
 
 def _later_in_sentence(text: str, end: int, bound: int) -> Citation | None:

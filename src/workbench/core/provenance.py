@@ -19,6 +19,7 @@ the tests:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbench.core.citations import PLACEMENT_TEXT, Citation
@@ -26,6 +27,7 @@ from workbench.core.lookalikes import LATIN_LETTER, normalise_lookalikes
 from workbench.core.model import Provenance
 from workbench.core.references import (
     ARCHIVE_ABROAD,
+    BRITISH_RECORDS,
     DE,
     EN,
     FR,
@@ -72,12 +74,14 @@ def is_term(quote: str, introduced: bool = False) -> bool:
 def judge(
     quote: str,
     citation: Citation | None,
-    previous: Judgement | None,
+    earlier: Sequence[tuple[Citation, Judgement]] = (),
     introduced: bool = False,
 ) -> Judgement:
-    """Provenance of one (outermost) quotation; ``previous`` is the last cited judgement.
+    """Provenance of one (outermost) quotation.
 
-    ``introduced``: the quotation follows a colon (see :func:`is_term`).
+    ``earlier``: the citations of the document before this one, with their judgements
+    (what "Там же"/"Ibid." and "Cohen S. F. Op. cit." refer to). ``introduced``: the
+    quotation follows a colon (see :func:`is_term`).
     """
     untranslated = _untranslated(quote)
     if untranslated is not None:
@@ -87,22 +91,23 @@ def judge(
     scan = citation.scan
     placement = PLACEMENT_TEXT[citation.placement]
     if scan.ditto:
-        if previous is None:
+        if not earlier:
             return Judgement(
                 Provenance.UNKNOWN,
                 0.3,
                 (placement, "'Там же'/'Ibid.' with no earlier citation to refer to"),
             )
         word = scan.normalised.strip().split(".")[0].strip()
-        inherited = [e for e in previous.evidence if e not in PLACEMENT_TEXT.values()]
-        return Judgement(
-            previous.provenance,
-            round(previous.confidence * 0.9, 2),
-            (placement, f"'{word}' repeats the previous citation", *inherited),
-            previous.advice,
-        )
+        return _repeated(earlier[-1][1], placement, f"'{word}' repeats the previous citation")
+    if scan.op_cit_author is not None:
+        author = scan.op_cit_author
+        source = next((j for c, j in reversed(earlier) if author in c.scan.normalised), None)
+        if source is not None:
+            return _repeated(
+                source, placement, f"'op. cit.' repeats the earlier citation of {author}"
+            )
     judgement = _from_reference(scan, placement)
-    if citation.placement != "after":
+    if citation.placement not in ("after", "footnote"):
         judgement = Judgement(
             judgement.provenance,
             round(judgement.confidence * 0.9, 2),
@@ -110,6 +115,17 @@ def judge(
             judgement.advice,
         )
     return judgement
+
+
+def _repeated(source: Judgement, placement: str, note: str) -> Judgement:
+    """The judgement of an earlier citation, repeated by "Там же" or "op. cit."."""
+    inherited = [e for e in source.evidence if e not in PLACEMENT_TEXT.values()]
+    return Judgement(
+        source.provenance,
+        round(source.confidence * 0.9, 2),
+        (placement, note, *inherited),
+        source.advice,
+    )
 
 
 def nested(parent: Judgement, quote: str) -> Judgement:
@@ -134,7 +150,7 @@ def nested(parent: Judgement, quote: str) -> Judgement:
             (f"nested in a quotation judged {parent.provenance.value}",),
             parent.advice,
         )
-    return judge(quote, None, None)
+    return judge(quote, None)
 
 
 def _untranslated(quote: str) -> Judgement | None:
@@ -228,7 +244,13 @@ def _from_reference(full: ReferenceScan, placement: str) -> Judgement:
 
     russian = scores[RU]
     published_english = any(
-        m.language == EN and (m.title or "page" in m.evidence or "editor" in m.evidence)
+        m.language == EN
+        and (
+            m.title
+            or "page" in m.evidence
+            or "editor" in m.evidence
+            or m.evidence == BRITISH_RECORDS
+        )
         for m in scan.markers
     )
     if scan.score(ARCHIVE_ABROAD) and not published_english:

@@ -65,7 +65,7 @@ def find_quotations(text: str) -> list[QuotationSpan]:
     kept = _outside_citations(marked, citations)
 
     result: list[QuotationSpan] = []
-    previous: Judgement | None = None
+    cited: list[tuple[Citation, Judgement]] = []
     open_parents: list[tuple[MarkedSpan, Judgement]] = []
     depth_fixed = _depths(kept)
     for span in kept:
@@ -79,9 +79,9 @@ def find_quotations(text: str) -> list[QuotationSpan]:
         citation: Citation | None = None
         if parent is None:
             citation = citations.get(span.start)
-            judgement = judge(quote, citation, previous, _introduced(text, span.start))
+            judgement = judge(quote, citation, cited, _introduced(text, span.start))
             if citation is not None and judgement.provenance in _CITED:
-                previous = judgement
+                cited.append((citation, judgement))
         else:
             judgement = nested(parent, quote)
         open_parents.append((span, judgement))

@@ -27,6 +27,8 @@ EN, DE, FR, RU = "en", "de", "fr", "ru"
 UNKNOWN_LATIN = "latin"
 #: An archive abroad (Hoover, Houghton): the document's own language is not stated.
 ARCHIVE_ABROAD = "archive-abroad"
+#: Evidence of a file of British government records (an English document, even in an archive).
+BRITISH_RECORDS = "British official records (FO/CAB file, Public Record Office, Kew)"
 LANGUAGE_NAMES = {EN: "English", DE: "German", FR: "French", RU: "Russian"}
 
 _NB = r"(?<![^\W\d_])"  # not preceded by a letter
@@ -66,6 +68,9 @@ class ReferenceScan:
     explicit: list[Marker] = field(default_factory=list)
     own_translation: bool = False
     ditto: bool = False
+    #: "Cohen S. F. Op. cit. P. 307", "Rosenberg A., a. a. O.": the author whose work,
+    #: cited earlier, this reference repeats (None when the reference is not of that kind).
+    op_cit_author: str | None = None
 
     def score(self, language: str) -> float:
         return sum(m.weight for m in self.markers if m.language == language)
@@ -78,7 +83,7 @@ class ReferenceScan:
         does only with a year or number beside it or a word such as "в книге" before
         it: a bare English phrase in parentheses is a gloss, not a source.
         """
-        if self.ditto or self.explicit:
+        if self.ditto or self.explicit or self.op_cit_author:
             return True
         signs = sum(m.weight for m in self.markers if not m.title)
         if signs >= 1.0:
@@ -95,6 +100,12 @@ def _rx(pattern: str) -> re.Pattern[str]:
 _ARCHIVE_ABROAD_RE = _rx(
     r"\b(?:[Bb]ox|[Ff]older|[Rr]eel|[Ff]ond|Archives|Houghton Library|bMS Russ"
     r"|Nicolaevsky Collection|Trotsky Collection|Hoover Institution Archives)\b"
+)
+
+
+#: Files of British government departments: documents written in English.
+_BRITISH_RECORDS_RE = _rx(
+    r"\b(?:FO|CAB|PREM|WO|ADM|HW)\s?\d{1,4}/\d+|\bPublic Record Office\b|\bPRO\b|\bKew\b"
 )
 
 
@@ -128,6 +139,7 @@ _MARKERS: list[tuple[str, float, str, re.Pattern[str]]] = [
         "archive held abroad (box/folder/collection)",
         _ARCHIVE_ABROAD_RE,
     ),
+    (EN, 2.0, BRITISH_RECORDS, _BRITISH_RECORDS_RE),
     (DE, 2.0, "'hrsg. von' (German editor)", _rx(r"\b[Hh]rsg\.|\b[Hh]erausgegeben\b")),
     (DE, 1.0, "'S.' page reference (German)", _rx(r"(?<![\w.])S\.\s*\d")),
     (DE, 1.5, "'Bd.' volume (German)", _rx(r"\bBd\.\s*[\dIVX]|\bBände?\b")),
@@ -250,6 +262,11 @@ _EXPLICIT: list[tuple[str, str, re.Pattern[str]]] = [
             r"|по\s+английскому"
         ),
     ),
+    (
+        EN,
+        "words 'на английском языке'",
+        _rx(r"на\s+английском(?:\s+языке)?|по-английски"),
+    ),
     (EN, "words 'translated from (the) Russian'", _rx(r"\btranslated from (?:the )?Russian\b")),
     (
         DE,
@@ -259,7 +276,10 @@ _EXPLICIT: list[tuple[str, str, re.Pattern[str]]] = [
     (
         DE,
         "words 'немецкий перевод/текст'",
-        _rx(r"немецк[а-я]*\s+(?:перевод|текст|изложени|версии|публикаци)"),
+        _rx(
+            r"немецк[а-я]*\s+(?:перевод|текст|изложени|версии|публикаци)"
+            r"|на\s+немецком(?:\s+языке)?|по-немецки"
+        ),
     ),
     (
         FR,
@@ -269,7 +289,10 @@ _EXPLICIT: list[tuple[str, str, re.Pattern[str]]] = [
     (
         FR,
         "words 'французский перевод/текст'",
-        _rx(r"французск[а-я]*\s+(?:перевод|текст|изложени|версии|публикаци)"),
+        _rx(
+            r"французск[а-я]*\s+(?:перевод|текст|изложени|версии|публикаци)"
+            r"|на\s+французском(?:\s+языке)?|по-французски"
+        ),
     ),
     (
         "other",
@@ -286,6 +309,17 @@ _BOOK_CUE = _rx(
 )
 _OWN_TRANSLATION = _rx(r"(?:перевод|пер\.)\s+(?:наш|мой|автора)|(?:наш|мой)\s+перевод")
 _DITTO = _rx(r"^\s*(?:Там\s+же|Ibid\.?|Ibidem|Указ\.\s*соч\.|Op\.\s*cit\.)")
+#: "Cohen S. F. Op. cit.", "Souvarine B., op. cit.", "Rosenberg A., a. a. O.",
+#: "Авторханов А. Указ. соч.": group 1 is the author's surname.
+_OP_CIT = _rx(
+    r"(?:^|[:;]\s*)([A-ZА-ЯЁ][^\W\d_]+(?:-[A-ZА-ЯЁ][^\W\d_]+)?),?\s+(?:[A-ZА-ЯЁ]\.\s?){0,3},?\s*"
+    r"(?:[Oo]p\.\s*cit\.|[Ll]oc\.\s*cit\.|a\.\s?a\.\s?O\.|[Уу]каз\.\s*соч\.|[Цц]ит\.\s*соч\.)"
+)
+#: A Harvard author-date reference with a Latin-script author: "(Fitzpatrick 1994, p. 112)".
+_AUTHOR_DATE = _rx(
+    r"^(?:[Сс]м\.:?\s*|[Cc]f\.\s*|[Цц]ит\.\s*по:?\s*)?[A-Z][a-z'’\-]+"
+    r"(?:\s+(?:and|&|und|et)\s+[A-Z][a-z'’\-]+)?,?\s+(?:1[5-9]|20)\d\d[a-z]?(?=[,:;\s]|$)"
+)
 _QUOTED = _rx(r"[«„“\"]([^«»„“”\"]{2,200}?)[»“”\"]")
 
 def _word_set(words: str) -> frozenset[str]:
@@ -459,6 +493,9 @@ def scan_reference(text: str) -> ReferenceScan:
     normalised, subs = normalise_lookalikes(text)
     scan = ReferenceScan(text=text, normalised=normalised)
     scan.ditto = bool(_DITTO.match(normalised))
+    op_cit = _OP_CIT.search(normalised)
+    if op_cit is not None and not scan.ditto:
+        scan.op_cit_author = op_cit.group(1)
     scan.own_translation = bool(_OWN_TRANSLATION.search(normalised))
     has_latin = LATIN_LETTER.search(normalised) is not None
     for language, weight, evidence, pattern in _MARKERS:
@@ -484,6 +521,10 @@ def scan_reference(text: str) -> ReferenceScan:
         Title(t.text, fallback, t.quoted, t.lookalikes) if t.language == UNKNOWN_LATIN else t
         for t in titles
     ]
+    if _AUTHOR_DATE.match(normalised):
+        scan.markers.append(
+            Marker(fallback, 1.0, "author-date reference with a Latin-script author")
+        )
     for title in scan.titles:
         shown = title.text if len(title.text) <= 60 else title.text[:57] + "…"
         if title.language == RU:
