@@ -127,6 +127,16 @@ def test_build_refuses_to_replace_an_existing_workspace_without_force(tmp_path: 
         assert store.integrity_problems() == []
 
 
+def test_force_never_replaces_a_file_that_is_not_a_workspace(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path)
+    precious = tmp_path / "notes.txt"
+    precious.write_text("a week of notes", encoding="utf-8")
+    with pytest.raises(InputError, match="notes.txt: not a workbench workspace .*not replaced"):
+        build_workspace(precious, tmp_path, tools=fake_tools(corpus), force=True)
+    assert precious.read_text(encoding="utf-8") == "a week of notes"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
 def test_a_failed_build_leaves_no_file_behind(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path)
 

@@ -1254,6 +1254,9 @@ def _connect(path: Path, *, create: bool, busy_timeout_ms: int) -> sqlite3.Conne
         connection.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         connection.close()
+        if "readonly" in str(exc):
+            raise InputError(path, "cannot be opened for writing: a workspace needs write "
+                             "access to its file and to the folder it is in") from None
         raise InputError(path, f"not a workbench workspace ({exc})") from None
     return connection
 

@@ -163,10 +163,12 @@ def build_workspace(path: str | os.PathLike[str], root: Path, *, tools: BuildToo
     Refuses to replace an existing file unless ``force``. Returns the path.
     """
     target = Path(path).expanduser()
-    if target.is_dir():
+    if _is_dir(target):
         raise InputError(target, "is a folder; give the workspace file's path")
-    if target.exists() and not force:
-        raise WorkspaceExistsError(target, "already exists; use --force to rebuild it")
+    if _exists(target):
+        if not force:
+            raise WorkspaceExistsError(target, "already exists; use --force to rebuild it")
+        _check_replaceable(target)
     tools = tools or default_tools()
     corpus = tools.load_corpus(root)
     steps = _Steps(progress, total=3 + 2 * len(corpus.translations))
@@ -177,6 +179,8 @@ def build_workspace(path: str | os.PathLike[str], root: Path, *, tools: BuildToo
         raise InputError(target.parent, "is a file, not a folder") from None
     except OSError as exc:
         raise InputError(target.parent, exc.strerror or str(exc)) from None
+    if not os.access(target.parent, os.W_OK | os.X_OK):
+        raise InputError(target.parent, "cannot write in this folder (permission denied)")
     temporary = target.with_name(f".{target.name}.{os.getpid()}.building")
     _remove_database(temporary)
     try:
@@ -210,7 +214,7 @@ def ensure_seed_workspace(path: Path | None = None, *, progress: Progress | None
     When two processes start at once, one build wins and both use it.
     """
     target = path or default_workspace_path()
-    if not target.exists():
+    if not _exists(target):
         with contextlib.suppress(WorkspaceExistsError):
             build_seed_workspace(target, progress=progress, tools=tools)
     return target
@@ -230,6 +234,32 @@ def open_workspace(workspace: str | os.PathLike[str] | None, *,
 
 class WorkspaceExistsError(InputError):
     """The workspace to build already exists (and ``force`` was not given)."""
+
+
+def _exists(path: Path) -> bool:
+    """Whether ``path`` exists; a folder that cannot be searched is a one-line error."""
+    try:
+        return path.exists()
+    except OSError as exc:
+        raise InputError(path, exc.strerror or str(exc)) from None
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError as exc:
+        raise InputError(path, exc.strerror or str(exc)) from None
+
+
+def _check_replaceable(target: Path) -> None:
+    """``--force`` replaces a workspace, never some other file given by mistake."""
+    try:
+        with Store.open(target):
+            pass
+    except InputError as exc:
+        reason = str(exc).removeprefix(f"{exc.path}: ")
+        raise InputError(target, f"{reason}; not replaced (--force rebuilds only a workspace)") \
+            from None
 
 
 class _Steps:
