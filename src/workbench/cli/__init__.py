@@ -42,15 +42,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    func = getattr(args, "func", None)
-    if func is None:
-        # No sub-command: open the terminal UI on the workspace.
-        from workbench.cli._default import run_default
-
-        func = run_default
     try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        func = getattr(args, "func", None)
+        if func is None:
+            # No sub-command: open the terminal UI on the workspace.
+            from workbench.cli._default import run_default
+
+            func = run_default
         return int(func(args) or 0)
     except InputError as exc:
         print(f"workbench: {exc}", file=sys.stderr)
