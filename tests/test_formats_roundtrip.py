@@ -230,3 +230,42 @@ def test_update_with_a_different_alignment_is_refused_and_changes_nothing(
     assert "alignment in the file is not that of translation 'close'" in capsys.readouterr().err
     with Store.open(workspace) as store:
         assert (store.revision(), store.snapshot()) == before
+
+
+def test_tmx_and_xliff_from_other_tools_import_as_one_to_one_links(tmp_path: Path) -> None:
+    russian = [s.text for s in sample_snapshot().source.sentences]
+    english = [f"English {i}." for i in range(len(russian))]
+    tus = "".join(
+        f'<tu><tuv xml:lang="ru-RU"><seg>{ru}</seg></tuv><tuv xml:lang="en-GB"><seg>{en}</seg>'
+        f"</tuv></tu>\n" for ru, en in zip(russian, english, strict=True)
+    ).replace("&", "&amp;").replace("<без>", "&lt;без&gt;")
+    foreign_tmx = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
+        '<tmx version="1.4"><header creationtool="OmegaT" creationtoolversion="6" '
+        'segtype="sentence" o-tmf="OmegaT" adminlang="EN-US" srclang="ru" datatype="plaintext"/>'
+        f"<body>\n{tus}</body></tmx>\n"
+    )
+    imported = tmx.read_tmx(foreign_tmx.encode(), "omegat.tmx")
+    translation, _ = aligned.build_translation(imported, "omegat")
+    assert translation.segments == english
+    assert [(link.src, link.tgt) for link in translation.links] == [
+        ((i,), (i,)) for i in range(len(russian))]
+    units = "".join(
+        f'<unit id="u{i}"><segment state="{"final" if i == 0 else "translated"}">'
+        f"<source>{ru}</source><target>{en}</target></segment></unit>"
+        for i, (ru, en) in enumerate(zip(russian, english, strict=True))
+    ).replace("&", "&amp;").replace("<без>", "&lt;без&gt;")
+    foreign_xliff = (
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ru" '
+        f'trgLang="en"><file id="f" original="other">{units}</file></xliff>'
+    )
+    path = tmp_path / "other.xlf"
+    path.write_text(foreign_xliff, encoding="utf-8")
+    workspace = _workspace(tmp_path / "a.sqlite", sample_snapshot())
+    assert main(["--workspace", str(workspace), "import", str(path)]) == 0
+    with Store.open(workspace) as store:
+        other = store.translation("other")
+    assert other.segments == english
+    assert other.links[0].status is LinkStatus.CONFIRMED
+    assert other.statuses[0] is SegmentStatus.REVIEWED
+    assert other.links[1].status is LinkStatus.AUTOMATIC
