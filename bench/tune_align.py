@@ -195,7 +195,7 @@ def f1(docs: list[DevDoc], params: AlignParams) -> float:
 
 NOT_SEARCHED = frozenset(
     ("temperature", "prior", "key_weight", "unmatched_kinds", "char_mu", "piece_mu",
-     "mu_prior_sentences")
+     "mu_prior_sentences", "key_match_rate")
 )  # fmt: skip
 
 
@@ -242,6 +242,29 @@ def estimate_length_means(docs: list[DevDoc], params: AlignParams) -> AlignParam
     piece_mu = round(sum(pieces) / len(pieces), 4)
     print(f"mean log length ratio of 1-1 links: characters {char_mu}, pieces {piece_mu}")
     return replace(params, char_mu=char_mu, piece_mu=piece_mu)
+
+
+def estimate_key_match_rate(docs: list[DevDoc], params: AlignParams) -> AlignParams:
+    """How often a key finds its partner in the first-pass 1-1 links, over the whole set."""
+    from workbench.core.align.aligner import key_match_rate
+    from workbench.core.align.dp import PathLink
+
+    first_pass = replace(params, key_match_rate=0.0)
+    rates = []
+    for doc in docs:
+        links = align_prepared(doc.sides, first_pass, with_scores=False)
+        path = [
+            PathLink(link.src[-1] + 1, link.tgt[-1] + 1, 1, 1)
+            for link in links
+            if len(link.src) == 1 and len(link.tgt) == 1
+        ]
+        rate = key_match_rate(doc.sides, path, params.unmatched_kinds)
+        if rate is not None:
+            rates.append(rate)
+    mean = round(sum(rates) / len(rates), 4)
+    spread = f"{min(rates):.3f}…{max(rates):.3f}"
+    print(f"key match rate in first-pass 1-1 links: {mean} (documents {spread})")
+    return replace(params, key_match_rate=mean)
 
 
 def tune(docs: list[DevDoc], params: AlignParams, rounds: int) -> AlignParams:
@@ -300,7 +323,9 @@ def main() -> int:
     if args.unmatched_kinds is not None:
         params = replace(params, unmatched_kinds=args.unmatched_kinds)
     params = estimate_length_means(docs, params)
+    params = estimate_key_match_rate(docs, params)
     params = tune(docs, params, args.rounds)
+    params = estimate_key_match_rate(docs, params)
     params = fit_temperature(docs, params)
     print(f"final F1 {f1(docs, params):.4f} in {time.perf_counter() - started:.0f}s")
     print(params.to_json())

@@ -8,7 +8,9 @@ and 0-1 links inside a gap are forced in the gap's dynamic program.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
@@ -130,6 +132,23 @@ def align_prepared(
         if width >= m + 1 or not _touches_edge(path, lo, width, m):
             break
         half_width *= 2
+    if params.key_match_rate > 0 and params.unmatched_weight > 0:
+        rate = key_match_rate(sides, path, params.unmatched_kinds)
+        if rate is not None:
+            adapted = replace(
+                params,
+                unmatched_weight=params.unmatched_weight
+                * _unmatched_strength(rate)
+                / _unmatched_strength(params.key_match_rate),
+            )
+            if abs(adapted.unmatched_weight / params.unmatched_weight - 1.0) > 0.05:
+                params = adapted
+                costs = {move: cost.copy() for move, cost in band_costs(
+                    sides, occurrences, lo, width, params
+                ).items()}
+                if src_null or tgt_null:
+                    _force_nulls(costs, lo, width, src_null, tgt_null)
+                path = viterbi(costs, lo, width, m)
     if with_scores:
         scores = posteriors(costs, lo, width, m, path, params.temperature)
     else:
@@ -138,6 +157,28 @@ def align_prepared(
         Link(tuple(range(p.i - p.a, p.i)), tuple(range(p.j - p.b, p.j)), score)
         for p, score in zip(path, scores, strict=True)
     ]
+
+
+def _unmatched_strength(rate: float) -> float:
+    """-log P(a key goes unmatched in a true link): the evidence an unmatched key carries."""
+    return -math.log(1.0 - min(max(rate, 0.05), 0.95))
+
+
+def key_match_rate(sides: Sides, path: Sequence[PathLink], kinds: str) -> float | None:
+    """Share of keys (of the given kinds, present on both sides) matched in the 1-1 links."""
+    src_keys = {key for keys in sides.src.keys for key in keys if key[0] in kinds}
+    tgt_keys = {key for keys in sides.tgt.keys for key in keys if key[0] in kinds}
+    shared = src_keys & tgt_keys
+    matched = total = 0
+    for link in path:
+        if link.a == 1 and link.b == 1:
+            s = shared.intersection(sides.src.keys[link.i - 1])
+            t = shared.intersection(sides.tgt.keys[link.j - 1])
+            matched += 2 * len(s & t)
+            total += len(s) + len(t)
+    if total < 20:
+        return None
+    return matched / total
 
 
 def _row_reporter(progress: Callable[[float], None], rows: int) -> Callable[[int], None]:

@@ -46,6 +46,10 @@ class AlignParams:
     # counting only keys of these kinds (those a translation keeps most reliably)
     unmatched_weight: float = 0.0
     unmatched_kinds: str = "nmwcg"
+    # how often such a key finds its partner in a 1-1 link on the development set; a
+    # document whose first-pass links match less (or more) often gets a proportionally
+    # weaker (or stronger) unmatched cost in a second pass (0 = no second pass)
+    key_match_rate: float = 0.0
     # punctuation: cost per unmatched mark; sentence count: cost per sentence of difference
     punctuation_weight: float = 0.5
     sentence_count_weight: float = 1.5
