@@ -103,3 +103,63 @@ def test_format_option_overrides_the_extension(workspace: Path, tmp_path: Path) 
     assert run(workspace, "export", str(out), "--format", "tsv") == 0
     assert out.read_text(encoding="utf-8").startswith("ru\ten\t")
     assert run(workspace, "import", str(out), "--format", "tsv", "--replace") == 0
+
+
+def test_import_keeps_the_ids_of_terms_it_updates_and_says_what_it_left_alone(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(workspace, "add", "ЦК", "CC")
+    run(workspace, "add", "заём", "loan")
+    before = {e["ru"]: e["id"] for e in listed(workspace, capsys)}
+    source = tmp_path / "in.csv"
+    source.write_text("ru,en\nЦК,Central Committee\nзаём,loan\nнэп,NEP\n", encoding="utf-8")
+    capsys.readouterr()
+    assert run(workspace, "import", str(source)) == 0
+    assert "1 added, 1 updated, 1 unchanged" in capsys.readouterr().out
+    after = {e["ru"]: e["id"] for e in listed(workspace, capsys)}
+    assert after["ЦК"] == before["ЦК"]
+    assert after["заём"] == before["заём"]
+    assert run(workspace, "remove", str(before["ЦК"])) == 0
+
+
+def test_a_term_differing_only_in_case_or_yo_is_already_there(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(workspace, "add", "заём", "loan") == 0
+    assert run(workspace, "add", "Заем", "credit") == 2
+    assert "already has 'Заем'" in capsys.readouterr().err
+    assert run(workspace, "remove", "заем") == 0
+    assert listed(workspace, capsys) == []
+
+
+@pytest.mark.parametrize(
+    ("content", "error"),
+    [
+        (b"ru;en\n\xd0\xb0;b\n", "bad.csv:1: unknown column 'ru;en'"),
+        (b"ru,en\n\xcf\xf0,b\n", "bad.csv:2: not valid UTF-8"),
+        (b"ru,en\n\xd0\xb0,b\n,c\n", "bad.csv:3: empty Russian term"),
+        (b"ru,en\n\xd0\xb0,b|\n", "bad.csv:2: empty term in column 'en'"),
+        (b"ru,en\n\xd0\xb0,b\n\xd0\x90,c\n", "bad.csv:3: duplicate entry"),
+        (b"ru,en,forbidden\n\xd0\xb0,b\n", "bad.csv:2: expected 3 fields, found 2"),
+    ],
+)
+@pytest.mark.parametrize("replace", [False, True])
+def test_malformed_imports_name_file_and_line_and_change_nothing(
+    workspace: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    content: bytes,
+    error: str,
+    replace: bool,
+) -> None:
+    run(workspace, "add", "ЦК", "Central Committee")
+    before = listed(workspace, capsys)
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(content)
+    assert run(workspace, "import", str(bad), *(["--replace"] if replace else [])) == 2
+    err = capsys.readouterr().err
+    assert error in err
+    assert err.count("\n") == 1
+    assert listed(workspace, capsys) == before
+    with Store.open(workspace) as store:
+        assert store.undo_description() == "Add glossary term ЦК"

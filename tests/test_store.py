@@ -369,6 +369,19 @@ def test_replace_glossary_is_one_undoable_step(store: Store) -> None:
     assert [e.source for e in store.glossary()] == ["чрезвычайные меры"]
 
 
+def test_replace_glossary_keeps_the_ids_of_entries_it_is_given_back(store: Store) -> None:
+    kept = store.add_term(GlossaryEntry("ЦК", ("CC",)))
+    dropped = store.add_term(GlossaryEntry("нэп", ("NEP",)))
+    changed = replace(kept, targets=("Central Committee",))
+    result = store.replace_glossary([changed, GlossaryEntry("пленум", ("plenum",))])
+    assert [(e.id, e.source, e.targets) for e in result] == [
+        (kept.id, "ЦК", ("Central Committee",)),
+        (dropped.id + 1, "пленум", ("plenum",)),
+    ]
+    store.undo()
+    assert store.glossary() == [kept, dropped]
+
+
 def test_glossary_entry_without_a_russian_term_is_refused(store: Store) -> None:
     with pytest.raises(WorkspaceError, match="needs a Russian term"):
         store.add_term(GlossaryEntry(" ", ("x",)))

@@ -797,20 +797,35 @@ class Store:
 
     def replace_glossary(self, entries: Sequence[GlossaryEntry], *,
                          description: str = "Replace glossary") -> list[GlossaryEntry]:
-        """Replace the whole glossary (an import) as one undoable step; returns the
-        new entries with their ids."""
+        """Make the glossary ``entries`` (an import) in one undoable step; returns the
+        entries with their ids.
+
+        An entry carrying the id of an existing entry replaces it and keeps its id;
+        the other entries are added; existing entries not among ``entries`` are removed.
+        """
         for entry in entries:
             _check_entry(entry)
         with self._action(description) as ops:
-            for term_id, *old in self._db.execute(
-                    "SELECT id, " + ", ".join(_KEYED_COLUMNS["glossary"])
-                    + " FROM glossary ORDER BY id").fetchall():
-                self._apply(ops, {"op": "row", "table": "glossary", "id": term_id,
-                                  "old": list(old), "new": None})
+            current = {row[0]: tuple(row[1:]) for row in self._db.execute(
+                "SELECT id, " + ", ".join(_KEYED_COLUMNS["glossary"]) + " FROM glossary")}
+            kept = {entry.id for entry in entries if entry.id in current}
+            for term_id, old in current.items():
+                if term_id not in kept:
+                    self._apply(ops, {"op": "row", "table": "glossary", "id": term_id,
+                                      "old": list(old), "new": None})
             next_id = self._next_id("glossary")
-            for offset, entry in enumerate(entries):
-                self._apply(ops, {"op": "row", "table": "glossary", "id": next_id + offset,
-                                  "old": None, "new": list(_glossary_row(entry))})
+            placed: set[int] = set()
+            for entry in entries:
+                new, term_id = _glossary_row(entry), entry.id
+                if term_id is not None and term_id in kept and term_id not in placed:
+                    placed.add(term_id)
+                    if current[term_id] != new:
+                        self._apply(ops, {"op": "row", "table": "glossary", "id": term_id,
+                                          "old": list(current[term_id]), "new": list(new)})
+                else:
+                    self._apply(ops, {"op": "row", "table": "glossary", "id": next_id,
+                                      "old": None, "new": list(new)})
+                    next_id += 1
         return self.glossary()
 
     # ------------------------------------------------------------------ quotations

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TextIO
 
+from workbench.core.glossary import same_term, term_key
 from workbench.core.model import GlossaryEntry
 from workbench.formats.glossary_csv import (
     PARTS_OF_SPEECH,
@@ -81,12 +84,6 @@ def _terms(value: str) -> tuple[str, ...]:
     return tuple(term.strip() for term in value.split(TERM_SEPARATOR) if term.strip())
 
 
-def _same_term(a: GlossaryEntry, b: GlossaryEntry) -> bool:
-    """Same Russian term, and the same part of speech where both give one."""
-    same_pos = a.pos == b.pos or not a.pos or not b.pos
-    return a.source.casefold() == b.source.casefold() and same_pos
-
-
 def entry_json(entry: GlossaryEntry) -> dict[str, object]:
     return {
         "id": entry.id,
@@ -146,8 +143,8 @@ def run_add(args: argparse.Namespace) -> int:
         case_sensitive=args.case_sensitive,
         status=args.status,
     )
-    with _open(args) as store:
-        if any(_same_term(entry, old) for old in store.glossary()):
+    with _open(args) as store, store.transaction():
+        if any(same_term(entry, old) for old in store.glossary()):
             raise InputError(store.path, f"the glossary already has '{source}'")
         added = store.add_term(entry)
     print(f"Added {added.id}: {added.source} → {' | '.join(added.targets)}")
@@ -160,8 +157,8 @@ def run_remove(args: argparse.Namespace) -> int:
         if args.term.isdigit():
             chosen = [e for e in entries if e.id == int(args.term)]
         else:
-            wanted = " ".join(args.term.split()).casefold()
-            chosen = [e for e in entries if e.source.casefold() == wanted]
+            wanted = term_key(args.term)
+            chosen = [e for e in entries if term_key(e.source) == wanted]
         if not chosen:
             raise InputError(store.path, f"no glossary entry '{args.term}'")
         if len(chosen) > 1:
@@ -174,38 +171,55 @@ def run_remove(args: argparse.Namespace) -> int:
     return 0
 
 
+@dataclass(frozen=True, slots=True)
+class MergedGlossary:
+    """The glossary after an import, and how many entries it added, changed or left alone."""
+
+    entries: list[GlossaryEntry]
+    added: int
+    updated: int
+    unchanged: int
+
+
 def merge_glossaries(
     current: Sequence[GlossaryEntry], imported: Sequence[GlossaryEntry]
-) -> tuple[list[GlossaryEntry], int, int]:
-    """``current`` with imported entries updating matching ones and the rest appended.
-
-    Returns the merged list and the numbers of updated and added entries.
-    """
+) -> MergedGlossary:
+    """``current`` with imported entries replacing the same terms (keeping their ids)
+    and the other imported entries appended."""
     merged = list(current)
-    updated = added = 0
+    added = updated = unchanged = 0
     for entry in imported:
         for n, old in enumerate(merged):
-            if _same_term(old, entry):
-                merged[n] = entry
-                updated += 1
+            if same_term(old, entry):
+                merged[n] = dataclasses.replace(entry, id=old.id)
+                if merged[n] == old:
+                    unchanged += 1
+                else:
+                    updated += 1
                 break
         else:
-            merged.append(entry)
+            merged.append(dataclasses.replace(entry, id=None))
             added += 1
-    return merged, updated, added
+    return MergedGlossary(merged, added, updated, unchanged)
 
 
 def run_import(args: argparse.Namespace) -> int:
     dialect: Dialect | None = args.format
     imported = read_glossary(args.file, dialect)
-    with _open(args) as store:
+    description = f"Import glossary {args.file}"
+    # Read, merge and write in one transaction: a term another window adds meanwhile
+    # is neither lost nor overwritten.
+    with _open(args) as store, store.transaction():
         if args.replace:
-            store.replace_glossary(imported, description=f"Import glossary {args.file}")
+            store.replace_glossary(imported, description=description)
             print(f"Replaced the glossary with {len(imported)} entries from {args.file}")
         else:
-            merged, updated, added = merge_glossaries(store.glossary(), imported)
-            store.replace_glossary(merged, description=f"Import glossary {args.file}")
-            print(f"Imported {args.file}: {added} added, {updated} updated")
+            merged = merge_glossaries(store.glossary(), imported)
+            store.replace_glossary(merged.entries, description=description)
+            print(
+                f"Imported {args.file}: {merged.added} added, {merged.updated} updated, "
+                f"{merged.unchanged} unchanged"
+            )
     return 0
 
 

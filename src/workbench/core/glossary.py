@@ -34,7 +34,9 @@ __all__ = [
     "Token",
     "english_keys",
     "find_terms",
+    "same_term",
     "target_term_status",
+    "term_key",
     "tokenize",
 ]
 
@@ -267,6 +269,18 @@ class GlossaryIndex:
 def find_terms(text: str, entries: Sequence[GlossaryEntry], lang: Lang = "ru") -> list[TermMatch]:
     """Occurrences of the entries' terms in ``text`` (Russian terms, or English with ``en``)."""
     return GlossaryIndex(entries, lang).find(text)
+
+
+def term_key(source: str) -> str:
+    """A Russian term as duplicates are found: case, ё/е and spacing ignored."""
+    return fold_yo(" ".join(source.split()))
+
+
+def same_term(a: GlossaryEntry, b: GlossaryEntry) -> bool:
+    """Whether two entries are for the same Russian term: the same :func:`term_key`,
+    and the same part of speech where both give one (*Томский*, properNoun, and
+    *томский*, adjective, are two terms)."""
+    return term_key(a.source) == term_key(b.source) and (a.pos == b.pos or not a.pos or not b.pos)
 
 
 @lru_cache(maxsize=8192)

@@ -20,8 +20,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
 
+from workbench.core.glossary import same_term, term_key
 from workbench.core.model import GlossaryEntry
-from workbench.core.morphology import fold_yo
 from workbench.textio import InputError, write_atomic
 
 __all__ = [
@@ -151,18 +151,13 @@ def _entry_from_row(
     )
 
 
-def _duplicate_key(entry: GlossaryEntry) -> tuple[str, str]:
-    source = entry.source if entry.case_sensitive else fold_yo(entry.source)
-    return " ".join(source.split()), entry.pos
-
-
 def parse_glossary(
     text: str, path: str | os.PathLike[str] = "<glossary>", dialect: Dialect = "csv"
 ) -> list[GlossaryEntry]:
     """Parse glossary text (``path`` only names the file in error messages)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(dialect), strict=True)
     entries: list[GlossaryEntry] = []
-    first_line: dict[tuple[str, str], int] = {}
+    earlier: dict[str, list[tuple[GlossaryEntry, int]]] = {}
     header: list[str] | None = None
     line = 1
     try:
@@ -176,14 +171,16 @@ def parse_glossary(
             if len(row) != len(header):
                 raise InputError(path, f"expected {len(header)} fields, found {len(row)}", row_line)
             entry = _entry_from_row(dict(zip(header, row, strict=True)), path, row_line)
-            key = _duplicate_key(entry)
-            if key in first_line:
-                raise InputError(
-                    path,
-                    f"duplicate entry '{entry.source}' (first on line {first_line[key]})",
-                    row_line,
-                )
-            first_line[key] = row_line
+            same_key = earlier.setdefault(term_key(entry.source), [])
+            for first, first_line in same_key:
+                if same_term(first, entry):
+                    raise InputError(
+                        path,
+                        f"duplicate entry '{entry.source}' (first on line {first_line}); "
+                        "different terms need different parts of speech",
+                        row_line,
+                    )
+            same_key.append((entry, row_line))
             entries.append(entry)
     except csv.Error as exc:
         raise InputError(path, f"malformed {dialect.upper()}: {exc}", reader.line_num) from None
