@@ -93,7 +93,22 @@ def test_shorter_term_inside_a_satisfied_longer_term_is_not_demanded() -> None:
         ["Bukharin asked Sokolnikov, a CC man."],
         [CC, CC_MEMBER],
     )
+    # One problem, told once: about the longer term, which names what to write.
+    assert [f.message.split(":")[0] for f in found] == ["«члена ЦК» (член ЦК)"]
+    found = check(
+        "glossary-term-missing",
+        ["ЦК собрался. Бухарин попросил члена ЦК Сокольникова."],
+        ["The CC met. Bukharin asked Sokolnikov, a CC man."],
+        [CC, CC_MEMBER],
+    )
     assert len(found) == 2
+
+
+def test_a_translation_still_in_russian_gets_no_glossary_findings() -> None:
+    russian = "Бухарин попросил члена ЦК Сокольникова."
+    for check_id in ("glossary-term-missing", "glossary-forbidden"):
+        assert not fires(check_id, russian, russian, [CC, CC_MEMBER])
+    assert fires("identical", russian, russian, [CC, CC_MEMBER])
 
 
 def test_proposed_entries_are_not_enforced() -> None:

@@ -2,8 +2,10 @@
 
 Only links whose Russian side contains the term are checked, and only entries
 with status ``approved`` (a ``proposed`` term binds nobody yet). A term found
-inside a longer term whose approved rendering is present is not required on its
-own (*ЦК* inside *член ЦК* translated as *member of the Central Committee*).
+inside a longer term is judged with it, not on its own: *ЦК* inside *члена ЦК*
+needs nothing more than *member of the Central Committee*, and a translation
+lacking that is told once, about *член ЦК*. A translation still in Russian is
+left to the ``untranslated`` and ``identical`` checks.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from workbench.core.glossary import TermMatch, target_term_status, tokenize
 from workbench.core.model import Finding, GlossaryEntry, Severity
 from workbench.core.qa.context import LinkText, QAContext
+from workbench.core.qa.untranslated import CYRILLIC_LIMIT, cyrillic_share
 
 __all__ = ["check_glossary_forbidden", "check_glossary_term_missing"]
 
@@ -20,7 +23,7 @@ FORBIDDEN_ID = "glossary-forbidden"
 
 def _terms_with_status(ctx: QAContext, pair: LinkText) -> list[tuple[TermMatch, bool, list[str]]]:
     """Each distinct term found in the source, with its status in the target."""
-    if not pair.source or not pair.target.strip():
+    if not pair.source or not pair.target.strip() or cyrillic_share(pair.target) > CYRILLIC_LIMIT:
         return []
     matches = ctx.source_term_index.find(pair.source)
     if not matches:
@@ -33,25 +36,24 @@ def _terms_with_status(ctx: QAContext, pair: LinkText) -> list[tuple[TermMatch, 
         if key not in status:
             status[key] = target_term_status(pair.target, match.entry, tokens)
             first[key] = match
-    satisfied = [m for m in matches if status[id(m.entry)][0]]
     result = []
     for key, match in first.items():
         approved, forbidden = status[key]
         if not approved:
             occurrences = [m for m in matches if id(m.entry) == key]
-            if all(_inside_satisfied(m, satisfied) for m in occurrences):
+            if all(_inside_longer_term(m, matches) for m in occurrences):
                 approved = True
         result.append((match, approved, forbidden))
     return result
 
 
-def _inside_satisfied(match: TermMatch, satisfied: list[TermMatch]) -> bool:
+def _inside_longer_term(match: TermMatch, matches: list[TermMatch]) -> bool:
     return any(
-        s.entry is not match.entry
-        and s.start <= match.start
-        and match.end <= s.end
-        and (s.end - s.start) > (match.end - match.start)
-        for s in satisfied
+        m.entry is not match.entry
+        and m.start <= match.start
+        and match.end <= m.end
+        and (m.end - m.start) > (match.end - match.start)
+        for m in matches
     )
 
 
