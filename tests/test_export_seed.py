@@ -124,3 +124,27 @@ def test_seed_translation_exports_round_trip_byte_identical(tmp_path: Path) -> N
         for translation in snapshot.translations:
             name = f"{translation.name}{suffix}"
             assert (second / name).read_bytes() == (first / name).read_bytes(), name
+
+
+@pytest.mark.parametrize(
+    ("fmt", "suffix"),
+    [("tmx", ".tmx"), ("po", ".po"), ("xliff", ".xlf"), ("xliff12", ".xliff12.xlf")],
+)
+def test_seed_rebuilt_from_its_exports_alone_exports_the_same_bytes(
+    tmp_path: Path, fmt: str, suffix: str
+) -> None:
+    seed = build_seed_workspace(tmp_path / "seed.sqlite")
+    with Store.open(seed) as store:
+        names = store.translation_names()
+    first = tmp_path / "first"
+    assert main(["--workspace", str(seed), "export", "all", "--out", str(first)]) == 0
+    rebuilt = tmp_path / "rebuilt.sqlite"  # does not exist: import creates it
+    for name in names:
+        assert main(["--workspace", str(rebuilt), "import", str(first / f"{name}{suffix}")]) == 0
+    assert main(["--workspace", str(rebuilt), "import", str(first / "glossary.tbx")]) == 0
+    second = tmp_path / "second"
+    assert main(["--workspace", str(rebuilt), "export", "all", "--out", str(second)]) == 0
+    same_format = [f"{name}{suffix}" for name in names]
+    glossary = ["glossary.tbx", "glossary.csv", "glossary.tsv", "glossary.po"]
+    for file_name in same_format + glossary:
+        assert (second / file_name).read_bytes() == (first / file_name).read_bytes(), file_name

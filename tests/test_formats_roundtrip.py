@@ -157,8 +157,8 @@ def test_import_into_an_empty_workspace_rebuilds_the_source(tmp_path: Path) -> N
         assert store.created == CREATED
         assert store.name == original.name
         rebuilt = store.snapshot()
-    assert [s.text for s in rebuilt.source.sentences] == [
-        s.text for s in original.source.sentences]
+    assert rebuilt.source.text == original.source.text
+    assert rebuilt.source.sentences == original.source.sentences
     assert rebuilt.translations[0].segments == original.translations[0].segments
     assert rebuilt.translations[0].links == original.translations[0].links
     assert len(rebuilt.notes) == len(original.notes)

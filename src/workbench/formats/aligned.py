@@ -5,6 +5,11 @@ space, the English segments joined with a space, and enough metadata to split
 them again (the character lengths of each sentence when a side holds more than
 one), the link status and score, and the status of each English segment.
 
+So that a workspace can be rebuilt from an export alone, the text between the
+Russian sentences (paragraph breaks, say) is kept too: a unit records the text
+before each of its sentences when it is not the usual single space
+(:func:`format_gaps`), and the file records what follows the last sentence.
+
 Readers return an :class:`AlignedImport`; :func:`build_translation` turns it into
 the English side of a :class:`~workbench.core.model.Translation`.
 """
@@ -12,6 +17,7 @@ the English side of a :class:`~workbench.core.model.Translation`.
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -49,6 +55,7 @@ class ImportedUnit:
     status: LinkStatus
     segment_statuses: list[SegmentStatus]
     notes: list[Note] = field(default_factory=list)
+    source_gaps: list[str] | None = None
 
 
 @dataclass(slots=True)
@@ -60,6 +67,7 @@ class AlignedImport:
     translation: str
     units: list[ImportedUnit]
     created: str = ""
+    source_end: str = ""
 
 
 # --- link metadata --------------------------------------------------------------------------
@@ -139,6 +147,90 @@ def split_joined(
         if JOINER.join(parts) == text:
             return parts
     return [text] + [""] * (count - 1)
+
+
+def sentence_gaps(document: Document) -> list[str]:
+    """The text before each sentence of ``document`` (after the previous one)."""
+    gaps = []
+    end = 0
+    for span in document.sentences:
+        gaps.append(document.text[end : span.start])
+        end = span.end
+    return gaps
+
+
+def document_end(document: Document) -> str:
+    """The text after the last sentence of ``document``."""
+    return document.text[document.sentences[-1].end :] if document.sentences else document.text
+
+
+def _default_gap(index: int) -> str:
+    return "" if index == 0 else JOINER
+
+
+def format_gaps(gaps: Sequence[str], indices: Sequence[int]) -> str:
+    """The gaps before the sentences ``indices`` as JSON, or ``""`` when they are all
+    the default (nothing before the first sentence, a space before the others)."""
+    chosen = [gaps[i] for i in indices]
+    if all(gap == _default_gap(i) for gap, i in zip(chosen, indices, strict=True)):
+        return ""
+    return json.dumps(chosen, ensure_ascii=True).replace(";", "\\u003b")
+
+
+def parse_gaps(
+    text: str, indices: Sequence[int], path: str, line: int
+) -> list[str] | None:
+    if not text.strip():
+        return None
+    try:
+        gaps = json.loads(text)
+    except ValueError:
+        raise InputError(path, f"sentence gaps: expected a JSON list, got {text!r}", line) from None
+    if not (isinstance(gaps, list) and all(isinstance(g, str) for g in gaps)):
+        raise InputError(path, "sentence gaps: expected a JSON list of strings", line)
+    if len(gaps) != len(indices):
+        raise InputError(path, f"{len(gaps)} sentence gaps for {len(indices)} sentences", line)
+    return gaps
+
+
+def format_text(text: str) -> str:
+    """A short text (the end of a document) as a JSON string."""
+    return json.dumps(text, ensure_ascii=True).replace(";", "\\u003b")
+
+
+def parse_text(value: str, path: str, line: int | None = None) -> str:
+    if not value.strip():
+        return ""
+    try:
+        text = json.loads(value)
+    except ValueError:
+        raise InputError(path, f"expected a JSON string, got {value!r}", line) from None
+    if not isinstance(text, str):
+        raise InputError(path, f"expected a JSON string, got {value!r}", line)
+    return text
+
+
+def rebuild_source(imported: AlignedImport, name: str) -> Document:
+    """The Russian document as the file records it: its sentences, the text between
+    them (a single space where the file records none) and the text after the last."""
+    parts: list[str] = []
+    spans: list[Span] = []
+    pos = 0
+    for unit in imported.units:
+        if unit.src and unit.src[0] != len(spans):
+            raise InputError(
+                imported.path,
+                f"Russian sentence {unit.src[0]} out of order (expected {len(spans)})",
+                unit.line,
+            )
+        gaps = unit.source_gaps or [_default_gap(i) for i in unit.src]
+        for gap, sentence in zip(gaps, unit.source_sentences, strict=True):
+            pos += len(gap)
+            spans.append(Span(pos, pos + len(sentence), sentence))
+            pos += len(sentence)
+            parts += [gap, sentence]
+    parts.append(imported.source_end)
+    return Document(name=name, lang=SOURCE_LANG, text="".join(parts), sentences=spans)
 
 
 def join_side(texts: Sequence[str], indices: Sequence[int]) -> str:

@@ -9,9 +9,8 @@ so a bad file leaves the workspace as it was.
 * An aligned file (TMX, PO, XLIFF) adds a translation, or with ``update``
   brings an existing one up to date (text, statuses, notes). Into a workspace that
   has a source, the file's Russian must be that source, sentence for sentence.
-  Into an empty workspace, the source is rebuilt from the file's Russian
-  sentences (joined with spaces: the formats do not carry paragraph breaks) and
-  its quotations are found again.
+  Into an empty workspace, the source is rebuilt from the file (its sentences
+  and the text between them) and its quotations are found again.
 * A glossary file (TBX, CSV, TSV, glossary PO) replaces the glossary (one
   undoable step).
 """
@@ -24,13 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core.model import (
-    Document,
     GlossaryEntry,
     Note,
     ProjectSnapshot,
     QuotationSpan,
     SegmentStatus,
-    Span,
 )
 from workbench.formats import aligned, glossary_po, po, tbx, tmx, xliff
 from workbench.formats.glossary_csv import parse_glossary
@@ -120,30 +117,6 @@ def _find_quotations(text: str) -> list[QuotationSpan]:
     return list(find_quotations(text))
 
 
-def source_from_sentences(sentences: Sequence[str], name: str) -> Document:
-    """A source document rebuilt from its sentences (joined with single spaces)."""
-    spans = []
-    pos = 0
-    for sentence in sentences:
-        spans.append(Span(pos, pos + len(sentence), sentence))
-        pos += len(sentence) + len(aligned.JOINER)
-    return Document(name=name, lang=aligned.SOURCE_LANG, text=aligned.JOINER.join(sentences),
-                    sentences=spans)
-
-
-def _imported_source(imported: aligned.AlignedImport) -> list[str]:
-    sentences: list[str] = []
-    for unit in imported.units:
-        if unit.src and unit.src[0] != len(sentences):
-            raise InputError(
-                imported.path,
-                f"Russian sentence {unit.src[0]} out of order (expected {len(sentences)})",
-                unit.line,
-            )
-        sentences.extend(unit.source_sentences)
-    return sentences
-
-
 def _new_notes(notes: Sequence[Note], existing: Sequence[Note]) -> list[Note]:
     """Notes of the file that the workspace does not hold yet (general notes are shared)."""
     have = {(n.src_index, n.translation, n.text) for n in existing}
@@ -174,9 +147,8 @@ def import_aligned(
     translation, notes = aligned.build_translation(imported, name)
     translation.document.translator = translator
     if store.is_empty():
-        sentences = _imported_source(imported)
-        source = source_from_sentences(sentences, imported.project or "source")
-        aligned.check_source(imported, sentences)
+        source = aligned.rebuild_source(imported, imported.project or "source")
+        aligned.check_source(imported, [span.text for span in source.sentences])
         snapshot = ProjectSnapshot(
             name=imported.project or store.name,
             source=source,

@@ -11,7 +11,8 @@ One entry per alignment link:
   context is what marks the side as empty;
 * translator notes are translator comments (``# [sentence 12; by …] text``);
 * a first extracted comment ``#. workbench: …`` keeps the link score and status,
-  the English segment statuses and the sentence lengths of a joined side;
+  the English segment statuses, the sentence lengths of a joined side and the
+  text before each Russian sentence when it is not a single space (JSON);
   further extracted comments give the provenance of quotations and QA findings;
 * links not yet confirmed are ``fuzzy``; links inside a quotation taken from
   English carry the flag ``via-english``.
@@ -36,9 +37,10 @@ VIA_ENGLISH_FLAG = "via-english"
 FUZZY_FLAG = "fuzzy"
 METADATA_PREFIX = "workbench: "
 PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
+SOURCE_END_FIELD = "X-Workbench-Source-End"
 
 _CONTEXT = re.compile(r"link (\d+): ru (-|\d+(?:-\d+)?), en (-|\d+(?:-\d+)?)")
-METADATA_KEYS = ("score", "status", "segments", "ru lengths", "en lengths")
+METADATA_KEYS = ("score", "status", "segments", "ru lengths", "en lengths", "ru gaps")
 
 
 def link_context(index: int, src: Sequence[int], tgt: Sequence[int]) -> str:
@@ -81,11 +83,15 @@ def write_po(
         "Written by workbench; import it back with `workbench import`."
     )
     po.metadata = po_header(snapshot.name, translation, created)
+    end = aligned.document_end(snapshot.source)
+    if end:
+        po.metadata[SOURCE_END_FIELD] = aligned.format_text(end)
     source = aligned.source_sentences(snapshot)
     links = translation.links
     notes = aligned.notes_by_link(snapshot.notes, translation, links)
     quotations = aligned.quotations_by_link(snapshot.quotations, snapshot.source, links)
     link_findings = aligned.findings_by_link(findings, links)
+    gaps = aligned.sentence_gaps(snapshot.source)
     for index, link in enumerate(links):
         ru_parts = [source[i] for i in link.src]
         en_parts = [translation.segments[i] for i in link.tgt]
@@ -97,6 +103,9 @@ def write_po(
             fields.append(f"ru lengths {aligned.format_lengths(ru_parts)}")
         if len(en_parts) > 1:
             fields.append(f"en lengths {aligned.format_lengths(en_parts)}")
+        link_gaps = aligned.format_gaps(gaps, link.src)
+        if link_gaps:
+            fields.append(f"ru gaps {link_gaps}")
         comments = [METADATA_PREFIX + "; ".join(fields)]
         comments += [aligned.describe_quotation(q) for q in quotations[index]]
         comments += [aligned.describe_finding(f) for f in link_findings[index]]
@@ -237,6 +246,7 @@ def read_po(data: bytes, path: str) -> aligned.AlignedImport:
                     fields.get("segments", ""), len(tgt), path, line
                 ),
                 notes=notes,
+                source_gaps=aligned.parse_gaps(fields.get("ru gaps", ""), src, path, line),
             )
         )
     return aligned.AlignedImport(
@@ -245,4 +255,5 @@ def read_po(data: bytes, path: str) -> aligned.AlignedImport:
         translation=translation_name,
         units=units,
         created=stamps.from_po_date(po.metadata.get("POT-Creation-Date", "")),
+        source_end=aligned.parse_text(po.metadata.get(SOURCE_END_FIELD, ""), path),
     )

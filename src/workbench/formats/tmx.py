@@ -6,7 +6,9 @@ Its ``prop`` elements carry the link type (``x-link-type``), score
 (``x-score``), status (``x-link-status``), the sentence indices of both sides
 (``x-ru``, ``x-en``), the English segment statuses (``x-segment-status``), the
 sentence lengths of a side joined from several sentences (``x-ru-lengths``,
-``x-en-lengths``) and the provenance of quotations (``x-quotation``);
+``x-en-lengths``), the text before each Russian sentence when it is not a
+single space (``x-ru-gaps``, JSON) and the provenance of quotations
+(``x-quotation``); the header's ``x-ru-end`` is the text after the last one;
 translator notes are ``note`` elements. The header has every attribute the DTD
 requires, with ``version="1.4"`` (the DTD's fixed value).
 """
@@ -60,6 +62,9 @@ def write_tmx(snapshot: ProjectSnapshot, translation: Translation, *, created: s
     )
     _prop(header, "x-project", snapshot.name)
     _prop(header, "x-translation", translation.name)
+    end = aligned.document_end(snapshot.source)
+    if end:
+        _prop(header, "x-ru-end", aligned.format_text(end))
     body = etree.SubElement(root, "body")
     return stream_document(root, body, _units(snapshot, translation, date))
 
@@ -71,6 +76,7 @@ def _units(
     links = translation.links
     notes = aligned.notes_by_link(snapshot.notes, translation, links)
     quotations = aligned.quotations_by_link(snapshot.quotations, snapshot.source, links)
+    gaps = aligned.sentence_gaps(snapshot.source)
     for index, link in enumerate(links):
         tu = etree.Element("tu", tuid=str(index + 1), creationdate=date)
         for note in notes[index]:
@@ -90,6 +96,9 @@ def _units(
             _prop(tu, "x-ru-lengths", aligned.format_lengths(ru_parts))
         if len(en_parts) > 1:
             _prop(tu, "x-en-lengths", aligned.format_lengths(en_parts))
+        link_gaps = aligned.format_gaps(gaps, link.src)
+        if link_gaps:
+            _prop(tu, "x-ru-gaps", link_gaps)
         for quotation in quotations[index]:
             _prop(tu, "x-quotation", aligned.describe_quotation(quotation))
         _tuv(tu, aligned.SOURCE_LANG, aligned.JOINER.join(ru_parts))
@@ -180,6 +189,7 @@ def read_tmx(data: bytes, path: str) -> aligned.AlignedImport:
                     props.get("x-segment-status", ""), len(tgt), path, line
                 ),
                 notes=notes,
+                source_gaps=aligned.parse_gaps(props.get("x-ru-gaps", ""), src, path, line),
             )
         )
     if header_props is None:
@@ -191,5 +201,6 @@ def read_tmx(data: bytes, path: str) -> aligned.AlignedImport:
         translation=header_props.get("x-translation", ""),
         units=units,
         created=stamps.from_tmx_date(header.get("creationdate", "") if header is not None else ""),
+        source_end=aligned.parse_text(header_props.get("x-ru-end", ""), path),
     )
 

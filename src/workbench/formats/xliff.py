@@ -81,6 +81,7 @@ def _export_units(
     notes = aligned.notes_by_link(snapshot.notes, translation, links)
     quotations = aligned.quotations_by_link(snapshot.quotations, snapshot.source, links)
     link_findings = aligned.findings_by_link(findings, links)
+    gaps = aligned.sentence_gaps(snapshot.source)
     units = []
     for index, link in enumerate(links):
         ru_parts = [source[i] for i in link.src]
@@ -99,6 +100,9 @@ def _export_units(
             meta.append(("ru-lengths", aligned.format_lengths(ru_parts)))
         if len(en_parts) > 1:
             meta.append(("en-lengths", aligned.format_lengths(en_parts)))
+        link_gaps = aligned.format_gaps(gaps, link.src)
+        if link_gaps:
+            meta.append(("ru-gaps", link_gaps))
         units.append(
             _ExportUnit(
                 context=link_context(index, link.src, link.tgt),
@@ -128,6 +132,11 @@ def _metadata(parent: etree._Element, items: Sequence[tuple[str, str]]) -> None:
         _text(group, f"{{{MDA_NS}}}meta", value, type=kind)
 
 
+def _source_end(snapshot: ProjectSnapshot) -> list[tuple[str, str]]:
+    end = aligned.document_end(snapshot.source)
+    return [("ru-end", aligned.format_text(end))] if end else []
+
+
 def write_xliff(
     snapshot: ProjectSnapshot,
     translation: Translation,
@@ -150,6 +159,7 @@ def write_xliff(
             ("translation", translation.name),
             ("created", stamps.iso_date(created)),
             ("tool", f"workbench {__version__}"),
+            *_source_end(snapshot),
         ],
     )
     return stream_document(root, file, _units2(_export_units(snapshot, translation, findings)))
@@ -206,6 +216,8 @@ def write_xliff12(
         f"{x}tool",
         {"tool-id": TOOL_ID, "tool-name": "workbench", "tool-version": __version__},
     )
+    for kind, value in _source_end(snapshot):
+        _text(header, f"{x}note", value, **{"from": f"{META_CATEGORY}-{kind}"})
     body = etree.SubElement(file, f"{x}body")
     return stream_document(root, body, _units12(_export_units(snapshot, translation, findings)))
 
@@ -291,6 +303,7 @@ def _unit_from_values(
         status=status,
         segment_statuses=statuses,
         notes=notes,
+        source_gaps=aligned.parse_gaps(values.get("ru-gaps", ""), src, path, line),
     )
 
 
@@ -312,6 +325,7 @@ class _Xliff2Units:
         self.translation = values.get("translation", file.get("original", ""))
         self.project = values.get("project", "")
         self.created = values.get("created", "")
+        self.source_end = aligned.parse_text(values.get("ru-end", ""), path, line_of(file))
         self.units: list[aligned.ImportedUnit] = []
         self.counts = [0, 0]
 
@@ -354,6 +368,10 @@ class _Xliff12Units:
         self.translation = file.get("original", "")
         self.project = file.get("product-name", "")
         self.created = file.get("date", "")
+        end_note = file.find(f"{x}header/{x}note[@from='{META_CATEGORY}-ru-end']")
+        self.source_end = (
+            "" if end_note is None else aligned.parse_text(text_of(end_note), path, line_of(file))
+        )
         self.units: list[aligned.ImportedUnit] = []
         self.counts = [0, 0]
 
@@ -423,4 +441,5 @@ def read_xliff(data: bytes, path: str) -> aligned.AlignedImport:
         translation=collector.translation,
         units=collector.units,
         created=collector.created,
+        source_end=collector.source_end,
     )
