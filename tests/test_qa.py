@@ -164,6 +164,9 @@ def test_forbidden_variant_does_not_fire_when_only_the_approved_term_is_used() -
         ("по номеру 116 123", "on 116 123"),
         ("26 декабря", "on Dec. 26"),
         ("на подиуме Марты Якубовской", "on Marta Jakubowski's catwalk"),
+        ("В 1928–1929 гг. шла борьба.", "The struggle went on in 1928–29."),
+        ("в 1928-29 гг.", "in 1928–1929"),
+        ("стр. 308–309", "pp. 308–9"),
     ],
 )
 def test_numbers_that_agree_do_not_fire(source: str, target: str) -> None:
@@ -180,6 +183,8 @@ def test_numbers_that_agree_do_not_fire(source: str, target: str) -> None:
         ("т. 11, стр. 220", "vol. 11", "220"),
         ("возглавил правление в марте", "became chairman in May", "March"),
         ("в 15:00", "at 4 p.m.", "15:00"),
+        ("в 1928–1929 гг.", "in 1928–30", "1929"),
+        ("стр. 308–309", "pp. 308–19", "309"),
     ],
 )
 def test_numbers_that_differ_fire_as_errors(source: str, target: str, words: str) -> None:

@@ -1,7 +1,8 @@
 """Numbers and dates: every number written in figures (or Roman numerals) on one
 side must appear on the other, in figures, Roman numerals or words; month names
 must agree (11 июля ↔ July 11, ч. II ↔ part II, 308-309 ↔ 308–309,
-двадцать дней ↔ 20 days, 3 тыс. ↔ 3,000, 15:00 ↔ 3 p.m., 30-е годы ↔ the 1930s).
+двадцать дней ↔ 20 days, 3 тыс. ↔ 3,000, 15:00 ↔ 3 p.m., 30-е годы ↔ the 1930s,
+1928–1929 гг. ↔ 1928–29).
 
 Numbers spelled out in words are used only to accept a figure on the other side,
 never demanded themselves: *один*, *one* and *first* are too often not numbers.
@@ -215,6 +216,25 @@ def _time_values(hour: int, minute: str | None) -> list[str]:
     return values
 
 
+_RANGE = re.compile(r"(?<![\d.,])(\d{2,4}) ?[-‐‑‒–—] ?(\d{1,4})(?![\d.,]\d)")
+
+
+def _add_range_forms(text: str, facts: NumberFacts) -> None:
+    """Accept both the full and the shortened end of a range: 1928–29 states 1929,
+    and 1928–1929 (or 308–309) may be shortened to 1928–29 (308–9) on the other side."""
+    for m in _RANGE.finditer(text):
+        first, last = m.group(1), m.group(2)
+        if len(last) < len(first):
+            full = first[: len(first) - len(last)] + last
+            if int(full) > int(first):
+                facts.available.add(str(int(full)))
+        elif len(last) == len(first):
+            shared = next(
+                (i for i, (a, b) in enumerate(zip(first, last, strict=True)) if a != b), len(last)
+            )
+            facts.available.update(str(int(last[cut:])) for cut in range(1, shared + 1))
+
+
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     chars = list(text)
     for start, end in spans:
@@ -245,6 +265,7 @@ def russian_numbers(text: str) -> NumberFacts:
             continue
         # "116 123" may be a telephone number written in groups, not 116123
         facts.available.update(str(int(group)) for group in m.group().split() if group.isdigit())
+    _add_range_forms(rest, facts)
     _add_romans(rest, facts, _RU_ROMAN_CONTEXT)
     morphology = russian_morphology()
     spelled: list[int] = []
@@ -286,6 +307,7 @@ def english_numbers(text: str) -> NumberFacts:
         if len(value) == 4 and _EN_DECADE.match(rest, m.end()):
             values.append(str(int(value) % 100))
         facts.add(value, *values)
+    _add_range_forms(rest, facts)
     _add_romans(rest, facts, _EN_ROMAN_CONTEXT)
     spelled: list[int] = []
     for m in _WORD.finditer(text):
