@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
-from workbench.core.glossary import same_term, term_key
+from workbench.core.glossary import approved_and_forbidden, same_term, term_key
 from workbench.core.model import GlossaryEntry
 from workbench.formats.glossary_csv import (
     PARTS_OF_SPEECH,
@@ -143,6 +143,8 @@ def run_add(args: argparse.Namespace) -> int:
         case_sensitive=args.case_sensitive,
         status=args.status,
     )
+    for term in approved_and_forbidden(entry):
+        raise InputError("glossary add", f"'{term}' cannot be both approved and forbidden")
     with _open(args) as store, store.transaction():
         if any(same_term(entry, old) for old in store.glossary()):
             raise InputError(store.path, f"the glossary already has '{source}'")

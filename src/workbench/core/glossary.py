@@ -32,6 +32,7 @@ __all__ = [
     "Lang",
     "TermMatch",
     "Token",
+    "approved_and_forbidden",
     "english_keys",
     "find_terms",
     "same_term",
@@ -274,6 +275,12 @@ def find_terms(text: str, entries: Sequence[GlossaryEntry], lang: Lang = "ru") -
 def term_key(source: str) -> str:
     """A Russian term as duplicates are found: case, ё/е and spacing ignored."""
     return fold_yo(" ".join(source.split()))
+
+
+def approved_and_forbidden(entry: GlossaryEntry) -> list[str]:
+    """English terms an entry both approves and forbids (ignoring case): a contradiction."""
+    approved = {" ".join(t.split()).casefold() for t in entry.targets}
+    return [t for t in entry.forbidden if " ".join(t.split()).casefold() in approved]
 
 
 def same_term(a: GlossaryEntry, b: GlossaryEntry) -> bool:

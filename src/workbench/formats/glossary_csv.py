@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
 
-from workbench.core.glossary import same_term, term_key
+from workbench.core.glossary import approved_and_forbidden, same_term, term_key
 from workbench.core.model import GlossaryEntry
 from workbench.textio import InputError, write_atomic
 
@@ -102,12 +102,29 @@ def _split_terms(
     return terms
 
 
+_SEPARATOR_HINTS = {
+    ";": "semicolons: save it as comma-separated CSV",
+    "\t": "tabs: read it as TSV (a .tsv file)",
+    ",": "commas: read it as CSV (a .csv file)",
+}
+
+
+def _separator_hint(names: list[str]) -> str:
+    """Why a header row came out as one unknown column: the wrong separator."""
+    if len(names) == 1:
+        for separator, hint in _SEPARATOR_HINTS.items():
+            if separator in names[0]:
+                return f"; its columns seem separated by {hint}"
+    return ""
+
+
 def _parse_header(row: list[str], path: str | os.PathLike[str], line: int) -> list[str]:
     names = [name.strip() for name in row]
     for name in names:
         if name not in COLUMNS:
             expected = ",".join(COLUMNS)
-            raise InputError(path, f"unknown column '{name}' (expected {expected})", line)
+            hint = _separator_hint(names)
+            raise InputError(path, f"unknown column '{name}' (expected {expected}){hint}", line)
         if names.count(name) > 1:
             raise InputError(path, f"column '{name}' appears twice", line)
     for name in REQUIRED_COLUMNS:
@@ -139,7 +156,7 @@ def _entry_from_row(
     status = fields.get("status", "").strip() or "approved"
     if status not in STATUSES:
         raise InputError(path, f"status must be approved or proposed, not '{status}'", line)
-    return GlossaryEntry(
+    entry = GlossaryEntry(
         source=source,
         targets=targets,
         forbidden=forbidden,
@@ -149,6 +166,9 @@ def _entry_from_row(
         case_sensitive=flag in _TRUE,
         status=status,
     )
+    for term in approved_and_forbidden(entry):
+        raise InputError(path, f"'{term}' is both approved (column 'en') and forbidden", line)
+    return entry
 
 
 def parse_glossary(
