@@ -65,6 +65,13 @@ def test_list_json_and_filter_by_segment(workspace: Path,
     assert notes[0]["created"] == notes[0]["modified"]
 
 
+def test_an_empty_list_says_so(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(workspace, "list") == 0
+    assert capsys.readouterr().out == "No notes.\n"
+    assert run(workspace, "list", "--json") == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
 def test_author_defaults_to_the_login_name(workspace: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LOGNAME", "translator7")
@@ -99,6 +106,8 @@ def test_edit_and_delete(workspace: Path, capsys: pytest.CaptureFixture[str]) ->
          "workbench: no translation named 'free' (known: close)\n"),
         (("list", "--translation", "free"),
          "workbench: no translation named 'free' (known: close)\n"),
+        (("list", "--segment", "3"),
+         "workbench: no source segment 3 (the source has 3, numbered from 0)\n"),
     ],
 )
 def test_mistakes_are_one_line_errors_with_status_2(

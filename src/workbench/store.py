@@ -665,7 +665,8 @@ class Store:
         """Notes, oldest first; only those on ``src_index`` and/or ``translation`` if given.
 
         Filtering by translation keeps the notes tied to it and the notes on the
-        source alone (which concern every translation).
+        source alone (which concern every translation). A source segment or a
+        translation the workspace does not have is a :class:`WorkspaceError`.
         """
         query = ("SELECT n.id, n.src_index, t.name, n.text, n.author, n.created, n.modified "
                  "FROM notes n LEFT JOIN translations t ON t.id = n.translation_id WHERE 1")
@@ -677,7 +678,11 @@ class Store:
             query += " AND (t.name = ? OR n.translation_id IS NULL)"
             params.append(translation)
         query += " ORDER BY n.src_index, n.id"
-        with self._lock:
+        with self._read():
+            if src_index is not None:
+                self._check_src_index(src_index)
+            if translation is not None:
+                self._translation_ref(translation)
             rows = self._db.execute(query, params).fetchall()
         return [Note(id=r[0], src_index=r[1], translation=r[2], text=r[3], author=r[4],
                      created=r[5], modified=r[6]) for r in rows]

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
+from workbench.cli._progress import StderrProgress
 from workbench.core.glossary import approved_and_forbidden, same_term, term_key
 from workbench.core.model import GlossaryEntry
 from workbench.formats.glossary_csv import (
@@ -77,7 +78,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _open(args: argparse.Namespace) -> Store:
     from workbench.workspace import open_workspace
 
-    return open_workspace(getattr(args, "workspace", None))
+    return open_workspace(getattr(args, "workspace", None), progress=StderrProgress())
 
 
 def _terms(value: str) -> tuple[str, ...]:

@@ -74,10 +74,10 @@ def _login_name() -> str:
 def run_list(args: argparse.Namespace) -> int:
     with open_workspace(args.workspace, progress=StderrProgress()) as store:
         notes = store.notes(args.segment, translation=args.translation)
-        if args.translation is not None:
-            store.translation(args.translation)  # an unknown name is an error, not "no notes"
     if args.json:
         print(json.dumps([note_as_json(n) for n in notes], ensure_ascii=False, indent=2))
+    elif not notes:
+        print("No notes.")
     else:
         for note in notes:
             print(describe(note))
