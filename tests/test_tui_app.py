@@ -454,3 +454,15 @@ async def test_first_start_builds_the_workspace_with_progress(tmp_path: Path) ->
         assert len(app.screen.grid.rows) == 7
     assert reports[-1] == ("done", 2, 2)
     assert target.exists()
+
+
+@synchronous
+async def test_an_edit_rechecks_its_link_at_once(workspace: Path) -> None:
+    async with running(workspace) as (app, pilot, screen):
+        assert screen.grid.rows[1].finding  # "CC" is a forbidden rendering of ЦК
+        await pilot.press("j", "enter")
+        screen.editor.load_text(CLOSE[1].replace("the CC", "the Central Committee"))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not screen.grid.rows[1].finding
+        assert "glossary-forbidden" not in screen.query_one(DetailPanel).text.plain

@@ -36,6 +36,9 @@ from workbench.tui.widgets.segment_grid import GridRow
 LOW_CONFIDENCE = 0.5
 """Links scoring below this (and not confirmed or manual) are marked as doubtful."""
 
+DOCUMENT_WIDE_CHECKS = frozenset({"length-ratio"})
+"""QA checks whose result for one link depends on the whole translation."""
+
 STATUS_MARKS = {
     SegmentStatus.DRAFT: "d",
     SegmentStatus.TRANSLATED: "T",
@@ -142,6 +145,8 @@ class WorkbenchState:
         self.quotations: list[QuotationSpan] = []
         self._sentence_starts = [s.start for s in self.source.sentences]
         self._quotations_by_src: dict[int, list[QuotationSpan]] = {}
+        self._via_english_src: set[int] = set()
+        self._warned_links: set[int] = set()
         self._notes_by_src: dict[int, list[Note]] = {}
         self._compare_by_link: dict[int, str] = {}
         self.visible: list[int] = []
@@ -186,6 +191,9 @@ class WorkbenchState:
                 if sentence.end > quotation.start:
                     by_src[index].append(quotation)
         self._quotations_by_src = dict(by_src)
+        self._via_english_src = {
+            index for index, found in by_src.items() if any(q.via_english for q in found)
+        }
 
     def reload_all(self) -> None:
         """Re-read everything (after undo/redo, which can touch any part)."""
@@ -196,6 +204,21 @@ class WorkbenchState:
         if self.compare_name is not None:
             self.compare = self.store.translation(self.compare_name)
         self.reload_translation()
+
+    def recheck_link(self, link_index: int) -> None:
+        """Run the QA checks again on one link whose English was edited. Checks that
+        compare a link with the whole document (the length ratio) keep their result
+        until the next full run."""
+        from workbench.core.qa import CHECKS, run_checks
+
+        link = self.translation.links[link_index]
+        local = [name for name in CHECKS if name not in DOCUMENT_WIDE_CHECKS]
+        fresh = run_checks(self.source.sentences, self.translation.segments, [link],
+                           self.glossary, self.quotations, checks=local)
+        key = (link.src, link.tgt)
+        kept = [f for f in self.findings
+                if (f.src, f.tgt) != key or f.check in DOCUMENT_WIDE_CHECKS]
+        self.set_findings(kept + fresh)
 
     def set_findings(self, findings: list[Finding]) -> None:
         """QA findings for the current translation (computed in the background)."""
@@ -217,6 +240,10 @@ class WorkbenchState:
             targets |= {link_of_tgt[j] for j in finding.tgt if j in link_of_tgt}
             for position in targets:
                 by_link[position].append(finding)
+        self._warned_links = {
+            position for position, found in by_link.items()
+            if any(f.severity is not Severity.INFO for f in found)
+        }
         return dict(by_link)
 
     # ------------------------------------------------------ translations
@@ -295,32 +322,41 @@ class WorkbenchState:
         return self._findings_by_link.get(link_index, [])
 
     def via_english(self, link: Link) -> bool:
-        return any(q.via_english for q in self.link_quotations(link))
+        via = self._via_english_src
+        return any(i in via for i in link.src)
 
     def flagged(self, link_index: int) -> bool:
         """A link a translator should look at: doubtful, quoted via English, or with a
         QA warning or error."""
         link = self.translation.links[link_index]
-        if is_low_confidence(link) or self.via_english(link):
-            return True
-        return any(f.severity is not Severity.INFO for f in self.link_findings(link_index))
+        return (is_low_confidence(link) or self.via_english(link)
+                or link_index in self._warned_links)
 
     def row(self, link_index: int) -> GridRow:
         link = self.translation.links[link_index]
         statuses = self.translation.statuses
-        status = next((statuses[j] for j in link.tgt if j in statuses), None)
-        columns: tuple[str, ...] = (self.link_source_text(link), self.link_target_text(link))
+        status = None
+        if statuses:
+            status = next((statuses[j] for j in link.tgt if j in statuses), None)
+        sentences = self.source.sentences
+        segments = self.translation.segments
+        source = (sentences[link.src[0]].text if len(link.src) == 1
+                  else _join([sentences[i].text for i in link.src]))
+        target = segments[link.tgt[0]] if len(link.tgt) == 1 else _join(
+            [segments[j] for j in link.tgt])
+        columns: tuple[str, ...] = (source, target)
         if self.compare_name is not None:
             columns += (self._compare_by_link.get(link_index, ""),)
+        notes = self._notes_by_src
         return GridRow(
             number=link_index + 1,
             columns=columns,
             kind=link.kind,
             low_confidence=is_low_confidence(link),
             quotation=self.via_english(link),
-            note=bool(self.link_notes(link)),
-            finding=any(f.severity is not Severity.INFO for f in self.link_findings(link_index)),
-            status=STATUS_MARKS.get(status, "") if status is not None else "",
+            note=any(i in notes for i in link.src),
+            finding=link_index in self._warned_links,
+            status=STATUS_MARKS[status] if status is not None else "",
             confirmed=link.fixed,
         )
 

@@ -11,12 +11,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from workbench.core.model import Finding, GlossaryEntry, Link, LinkStatus, SegmentStatus
 from workbench.store import Store
 from workbench.textio import InputError
+from workbench.tui.commands import key_label
 from workbench.tui.messages import ChangeScope, WorkspaceChanged
 from workbench.tui.screens.dialogs import JumpDialog, NoteDialog, SearchDialog, TermDialog
 from workbench.tui.state import RowFilter, Search, WorkbenchState
@@ -100,6 +101,7 @@ class MainScreen(Screen[None]):
     MainScreen SegmentGrid { height: 3fr; }
     MainScreen #bottom { height: 2fr; border-top: solid $primary; }
     MainScreen SegmentEditor { display: none; }
+    MainScreen #key-hints { background: $primary-background; color: $text; }
     """
 
     def __init__(self, state: WorkbenchState) -> None:
@@ -117,7 +119,7 @@ class MainScreen(Screen[None]):
             yield SegmentEditor(id="editor")
             yield DetailPanel(id="detail")
         yield StatusLine(id="status-line")
-        yield Footer()
+        yield StatusLine(id="key-hints")
 
     @property
     def grid(self) -> SegmentGrid:
@@ -127,7 +129,16 @@ class MainScreen(Screen[None]):
     def editor(self) -> SegmentEditor:
         return self.query_one("#editor", SegmentEditor)
 
+    def _show_hints(self, bindings: list[BindingType]) -> None:
+        """The key line: the bindings marked to show (a plain line, so that moving focus
+        between the grid and the editor costs no layout)."""
+        hints = [f"{key_label(b.key)} {b.description}" for b in bindings
+                 if isinstance(b, Binding) and b.show]
+        self.query_one("#key-hints", StatusLine).set_text("  ".join(hints)
+                                                          + "  ctrl+p Commands")
+
     def on_mount(self) -> None:
+        self._show_hints(self.BINDINGS)
         self.title = f"workbench — {self.state.store.name}"
         self.sub_title = self.state.store.path.name
         self.refresh_rows(0)
@@ -173,7 +184,7 @@ class MainScreen(Screen[None]):
             parts.append("QA running…")
         else:
             parts.append(f"{len(state.findings)} QA findings")
-        self.query_one(StatusLine).set_text(" · ".join(parts))
+        self.query_one("#status-line", StatusLine).set_text(" · ".join(parts))
 
     def _change(self, action: Callable[[], object], scope: ChangeScope,
                 done: str | None = None, link_index: int | None = None) -> bool:
@@ -341,6 +352,7 @@ class MainScreen(Screen[None]):
                         severity="warning")
             return
         self.editor.start(link_index, [self.state.translation.segments[j] for j in link.tgt])
+        self._show_hints(SegmentEditor.BINDINGS)
 
     def action_split(self) -> None:
         self.action_edit()
@@ -351,6 +363,7 @@ class MainScreen(Screen[None]):
     def _close_editor(self) -> None:
         self.editor.display = False
         self.grid.focus()
+        self._show_hints(self.BINDINGS)
 
     @on(SegmentEditor.Leave)
     def on_editor_leave(self) -> None:
@@ -377,8 +390,8 @@ class MainScreen(Screen[None]):
             self.state.reload_segment(segment)
             changed = True
         if changed:
+            self.state.recheck_link(link_index)
             self._refresh_link(link_index)
-            self.schedule_qa()
         return True
 
     def _refresh_link(self, link_index: int) -> None:
@@ -499,7 +512,7 @@ class MainScreen(Screen[None]):
 
     def _realign_progress(self, fraction: float) -> None:
         self.update_status()
-        status = self.query_one(StatusLine)
+        status = self.query_one("#status-line", StatusLine)
         status.set_text(f"Re-aligning the unconfirmed links… {fraction:.0%}")
 
     def _realign_done(self, translation_name: str, links: list[Link], link_index: int) -> None:

@@ -75,6 +75,8 @@ class SegmentGrid(ScrollView, can_focus=True):
     SegmentGrid {
         background: $surface;
         color: $foreground;
+        overflow-y: scroll;
+        overflow-x: hidden;
     }
     SegmentGrid > .segment-grid--header { background: $panel; color: $text; text-style: bold; }
     SegmentGrid > .segment-grid--cursor { background: $primary-darken-3; }
@@ -183,7 +185,7 @@ class SegmentGrid(ScrollView, can_focus=True):
     # --------------------------------------------------------------- layout
 
     def _content_width(self) -> int:
-        return max(self.scrollable_content_region.width, self.size.width - 2, 20)
+        return max(self.scrollable_content_region.width, 20)
 
     def _relayout(self) -> None:
         width = self._content_width()

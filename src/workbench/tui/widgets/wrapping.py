@@ -7,6 +7,8 @@ characters (CJK, some symbols) goes through a slower path that measures cells.
 
 from __future__ import annotations
 
+import re
+
 from rich.cells import cell_len
 
 _NARROW_RANGES = (
@@ -19,15 +21,14 @@ _NARROW_RANGES = (
     (0x20A0, 0x20C0),  # currency signs
     (0x2100, 0x214F),  # letterlike symbols (№)
 )
-_NARROW_CHARACTERS = frozenset(
-    chr(code) for first, last in _NARROW_RANGES for code in range(first, last + 1)
+_NOT_NARROW = re.compile(
+    "[^" + "".join(f"\\u{first:04x}-\\u{last:04x}" for first, last in _NARROW_RANGES) + "]"
 )
-_is_all_narrow = _NARROW_CHARACTERS.issuperset
 
 
 def _is_narrow(text: str) -> bool:
     """True when every character takes exactly one cell (checked at C speed)."""
-    return _is_all_narrow(text)
+    return _NOT_NARROW.search(text) is None
 
 
 def flatten(text: str) -> str:
@@ -71,7 +72,7 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
 
 def line_count(text: str, width: int) -> int:
     """How many lines ``text`` takes when wrapped to ``width`` cells."""
-    if len(text) <= width and _is_narrow(text):
+    if len(text) * 2 <= width or (len(text) <= width and _is_narrow(text)):
         return 1
     return len(wrap_offsets(text, width))
 
