@@ -104,11 +104,13 @@ def test_shorter_term_inside_a_satisfied_longer_term_is_not_demanded() -> None:
     assert len(found) == 2
 
 
-def test_a_translation_still_in_russian_gets_no_glossary_findings() -> None:
-    russian = "Бухарин попросил члена ЦК Сокольникова."
-    for check_id in ("glossary-term-missing", "glossary-forbidden"):
+def test_a_translation_still_in_russian_is_left_to_the_untranslated_checks() -> None:
+    russian = "Бухарин попросил члена ЦК Сокольникова 11 июля."
+    for check_id in ("glossary-term-missing", "glossary-forbidden", "number-mismatch"):
         assert not fires(check_id, russian, russian, [CC, CC_MEMBER])
+        assert not fires(check_id, russian, "Бухарин просил члена ЦК 11 июля.", [CC, CC_MEMBER])
     assert fires("identical", russian, russian, [CC, CC_MEMBER])
+    assert fires("untranslated", russian, "Бухарин просил члена ЦК 11 июля.")
 
 
 def test_proposed_entries_are_not_enforced() -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from workbench.core.glossary import TermMatch, target_term_status, tokenize
 from workbench.core.model import Finding, GlossaryEntry, Severity
 from workbench.core.qa.context import LinkText, QAContext
-from workbench.core.qa.untranslated import CYRILLIC_LIMIT, cyrillic_share
+from workbench.core.qa.untranslated import still_russian
 
 __all__ = ["check_glossary_forbidden", "check_glossary_term_missing"]
 
@@ -23,7 +23,7 @@ FORBIDDEN_ID = "glossary-forbidden"
 
 def _terms_with_status(ctx: QAContext, pair: LinkText) -> list[tuple[TermMatch, bool, list[str]]]:
     """Each distinct term found in the source, with its status in the target."""
-    if not pair.source or not pair.target.strip() or cyrillic_share(pair.target) > CYRILLIC_LIMIT:
+    if not pair.source or not pair.target.strip() or still_russian(pair.target):
         return []
     matches = ctx.source_term_index.find(pair.source)
     if not matches:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from workbench.core.model import Finding, Severity
 from workbench.core.morphology import russian_morphology
 from workbench.core.qa.context import QAContext
+from workbench.core.qa.untranslated import still_russian
 
 __all__ = [
     "NumberFacts",
@@ -349,7 +350,7 @@ def check_number_mismatch(ctx: QAContext) -> list[Finding]:
     """Figures and months that appear on one side of a link but not the other."""
     findings = []
     for pair in ctx.pairs:
-        if not pair.source or not pair.target.strip():
+        if not pair.source or not pair.target.strip() or still_russian(pair.target):
             continue
         source = russian_numbers(pair.source)
         target = english_numbers(pair.target)

@@ -14,7 +14,7 @@ import re
 from workbench.core.model import Finding, Severity
 from workbench.core.qa.context import QAContext
 
-__all__ = ["check_identical", "check_untranslated", "cyrillic_share"]
+__all__ = ["check_identical", "check_untranslated", "cyrillic_share", "still_russian"]
 
 UNTRANSLATED_ID = "untranslated"
 IDENTICAL_ID = "identical"
@@ -29,6 +29,12 @@ def cyrillic_share(text: str) -> float:
     if not letters:
         return 0.0
     return sum(1 for ch in letters if _CYRILLIC.match(ch)) / len(letters)
+
+
+def still_russian(text: str) -> bool:
+    """Whether a translation is still mostly Cyrillic (the ``untranslated`` check's
+    business: other checks of the English leave it alone)."""
+    return cyrillic_share(text) > CYRILLIC_LIMIT
 
 
 def _normalised(text: str) -> str:
@@ -61,7 +67,7 @@ def check_untranslated(ctx: QAContext) -> list[Finding]:
                 else "empty translation"
             )
             findings.append(pair.finding(UNTRANSLATED_ID, Severity.ERROR, what))
-        elif cyrillic_share(pair.target) > CYRILLIC_LIMIT and not _is_copy(
+        elif still_russian(pair.target) and not _is_copy(
             pair.source, pair.target
         ):
             share = round(100 * cyrillic_share(pair.target))
