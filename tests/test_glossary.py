@@ -1,3 +1,5 @@
+import pytest
+
 from workbench.core.glossary import (
     GlossaryIndex,
     english_keys,
@@ -131,3 +133,43 @@ def test_index_finds_terms_in_a_long_text() -> None:
     text = "Сталин и раскольники. " * 2000
     index = GlossaryIndex([STALIN, SPLITTER])
     assert len(index.find(text)) == 4000
+
+
+TOMSKY = GlossaryEntry("Томский", ("Tomsky",), case_sensitive=True, pos="properNoun")
+SEVEN = GlossaryEntry("семёрка", ("the Seven",), case_sensitive=True)
+LOAN = GlossaryEntry("заём", ("loan",))
+MIC = GlossaryEntry("военно-промышленный комплекс", ("military-industrial complex",))
+
+
+@pytest.mark.parametrize(
+    ("entry", "forms"),
+    [
+        (STALIN, ["Сталин", "Сталина", "Сталину", "Сталиным", "Сталине"]),
+        (
+            SPLITTER,
+            ["раскольник", "раскольника", "раскольнику", "раскольником", "раскольнике",
+             "раскольники", "раскольников", "раскольникам", "раскольниками", "раскольниках"],
+        ),
+        (
+            MEASURES,
+            ["чрезвычайные меры", "чрезвычайных мер", "чрезвычайным мерам",
+             "чрезвычайными мерами", "чрезвычайных мерах", "чрезвычайная мера",
+             "чрезвычайной меры", "чрезвычайную меру", "чрезвычайной мерой"],
+        ),
+        (CC_MEMBER, ["член ЦК", "члена ЦК", "члену ЦК", "членом ЦК", "члене ЦК", "членов ЦК",
+                     "членам ЦК", "членами ЦК", "членах ЦК"]),
+        (POLITBURO_FULL, ["Политбюро ЦК ВКП(б)"]),
+        (SEVEN, ["семёрка", "семерка", "семерке", "семёрке", "семеркой", "семерку"]),
+        (LOAN, ["заём", "заем", "займа", "займу", "займом", "займе", "займы", "займов"]),
+        (MIC, ["военно-промышленный комплекс", "военно-промышленного комплекса",
+               "военно-промышленным комплексом", "военно-промышленном комплексе"]),
+    ],
+)
+def test_every_inflected_form_is_found(entry: GlossaryEntry, forms: list[str]) -> None:
+    text = "; ".join(f"и {form} тоже" for form in forms)
+    assert matched(text, entry) == forms
+
+
+def test_case_sensitive_terms_keep_their_case_through_inflection() -> None:
+    assert matched("Томского и Томскому", TOMSKY) == ["Томского", "Томскому"]
+    assert matched("томского университета", TOMSKY) == []
