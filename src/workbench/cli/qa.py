@@ -22,10 +22,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "qa",
         help="check a translation: terms, numbers, untranslated text, marks, quotations",
-        description=(
-            "Align SRC (Russian) and TGT (English) and run the QA checks on every link. "
-            "Checks: " + ", ".join(CHECKS) + "."
+        description="Align SRC (Russian) and TGT (English) and run the QA checks on every link.",
+        epilog="checks (ID, severity, what it finds):\n"
+        + "\n".join(
+            f"  {check.id:<23}{check.severity!s:<9}{check.summary}" for check in CHECKS.values()
         ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("src", metavar="SRC", help="Russian source text (UTF-8)")
     parser.add_argument("tgt", metavar="TGT", help="English translation (UTF-8)")
