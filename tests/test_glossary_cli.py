@@ -1,4 +1,5 @@
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,14 @@ def test_malformed_imports_name_file_and_line_and_change_nothing(
     assert listed(workspace, capsys) == before
     with Store.open(workspace) as store:
         assert store.undo_description() == "Add glossary term ЦК"
+
+
+def test_an_exported_file_has_the_usual_permissions(workspace: Path, tmp_path: Path) -> None:
+    run(workspace, "add", "нэп", "NEP")
+    out = tmp_path / "shared.csv"
+    previous = os.umask(0o022)
+    try:
+        assert run(workspace, "export", str(out)) == 0
+    finally:
+        os.umask(previous)
+    assert out.stat().st_mode & 0o777 == 0o644

@@ -131,7 +131,7 @@ def test_force_never_replaces_a_file_that_is_not_a_workspace(tmp_path: Path) -> 
     corpus = make_corpus(tmp_path)
     precious = tmp_path / "notes.txt"
     precious.write_text("a week of notes", encoding="utf-8")
-    with pytest.raises(InputError, match="notes.txt: not a workbench workspace .*not replaced"):
+    with pytest.raises(InputError, match=r"notes\.txt: not a workbench workspace .*not replaced"):
         build_workspace(precious, tmp_path, tools=fake_tools(corpus), force=True)
     assert precious.read_text(encoding="utf-8") == "a week of notes"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
