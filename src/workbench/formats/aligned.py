@@ -68,6 +68,7 @@ class AlignedImport:
     units: list[ImportedUnit]
     created: str = ""
     source_end: str = ""
+    translator: str = ""
 
 
 # --- link metadata --------------------------------------------------------------------------

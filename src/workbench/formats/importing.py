@@ -123,18 +123,10 @@ def _new_notes(notes: Sequence[Note], existing: Sequence[Note]) -> list[Note]:
     return [n for n in notes if (n.src_index, n.translation, n.text) not in have]
 
 
-def _translator(kind: str, data: bytes, path: str) -> str:
-    if kind != "po":
-        return ""
-    name = po.parse_po(data, path).metadata.get("Last-Translator", "")
-    return "" if name == "unknown" else name
-
-
 def import_aligned(
     store: Store,
     imported: aligned.AlignedImport,
     name: str,
-    translator: str = "",
     *,
     update: bool = False,
 ) -> ImportSummary:
@@ -145,7 +137,7 @@ def import_aligned(
         raise InputError(imported.path, "the file names no translation; give one with "
                          "--translation NAME")
     translation, notes = aligned.build_translation(imported, name)
-    translation.document.translator = translator
+    translation.document.translator = imported.translator
     if store.is_empty():
         source = aligned.rebuild_source(imported, imported.project or "source")
         aligned.check_source(imported, [span.text for span in source.sentences])
@@ -248,9 +240,7 @@ def import_file(
         store.replace_glossary(entries, description=f"Import glossary from {Path(path).name}")
         return ImportSummary(kind, None, terms=len(entries))
     imported = read_aligned(kind, data, name)
-    translator = _translator(kind, data, name)
-    return import_aligned(store, imported, translation or imported.translation, translator,
-                          update=update)
+    return import_aligned(store, imported, translation or imported.translation, update=update)
 
 
 def creation_time_of(path: str | os.PathLike[str]) -> str | None:

@@ -38,6 +38,7 @@ FUZZY_FLAG = "fuzzy"
 METADATA_PREFIX = "workbench: "
 PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
 SOURCE_END_FIELD = "X-Workbench-Source-End"
+UNKNOWN_TRANSLATOR = "unknown"
 
 _CONTEXT = re.compile(r"link (\d+): ru (-|\d+(?:-\d+)?), en (-|\d+(?:-\d+)?)")
 METADATA_KEYS = ("score", "status", "segments", "ru lengths", "en lengths", "ru gaps")
@@ -49,7 +50,7 @@ def link_context(index: int, src: Sequence[int], tgt: Sequence[int]) -> str:
 
 def po_header(project: str, translation: Translation, created: str) -> dict[str, str]:
     date = stamps.po_date(created)
-    translator = translation.document.translator or "unknown"
+    translator = translation.document.translator or UNKNOWN_TRANSLATOR
     return {
         "Project-Id-Version": f"{project} ({translation.name})",
         "Report-Msgid-Bugs-To": "",
@@ -249,6 +250,9 @@ def read_po(data: bytes, path: str) -> aligned.AlignedImport:
                 source_gaps=aligned.parse_gaps(fields.get("ru gaps", ""), src, path, line),
             )
         )
+    translator = po.metadata.get("Last-Translator", "")
+    if translator == UNKNOWN_TRANSLATOR:
+        translator = ""
     return aligned.AlignedImport(
         path=path,
         project=po.metadata.get("X-Workbench-Project", ""),
@@ -256,4 +260,5 @@ def read_po(data: bytes, path: str) -> aligned.AlignedImport:
         units=units,
         created=stamps.from_po_date(po.metadata.get("POT-Creation-Date", "")),
         source_end=aligned.parse_text(po.metadata.get(SOURCE_END_FIELD, ""), path),
+        translator=translator,
     )

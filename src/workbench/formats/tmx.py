@@ -62,6 +62,8 @@ def write_tmx(snapshot: ProjectSnapshot, translation: Translation, *, created: s
     )
     _prop(header, "x-project", snapshot.name)
     _prop(header, "x-translation", translation.name)
+    if translation.document.translator:
+        _prop(header, "x-translator", translation.document.translator)
     end = aligned.document_end(snapshot.source)
     if end:
         _prop(header, "x-ru-end", aligned.format_text(end))
@@ -202,5 +204,6 @@ def read_tmx(data: bytes, path: str) -> aligned.AlignedImport:
         units=units,
         created=stamps.from_tmx_date(header.get("creationdate", "") if header is not None else ""),
         source_end=aligned.parse_text(header_props.get("x-ru-end", ""), path),
+        translator=header_props.get("x-translator", ""),
     )
 

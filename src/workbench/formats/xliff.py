@@ -132,9 +132,15 @@ def _metadata(parent: etree._Element, items: Sequence[tuple[str, str]]) -> None:
         _text(group, f"{{{MDA_NS}}}meta", value, type=kind)
 
 
-def _source_end(snapshot: ProjectSnapshot) -> list[tuple[str, str]]:
+def _file_extras(snapshot: ProjectSnapshot, translation: Translation) -> list[tuple[str, str]]:
+    """The translator and the text after the last Russian sentence, when there are."""
+    extras = []
+    if translation.document.translator:
+        extras.append(("translator", translation.document.translator))
     end = aligned.document_end(snapshot.source)
-    return [("ru-end", aligned.format_text(end))] if end else []
+    if end:
+        extras.append(("ru-end", aligned.format_text(end)))
+    return extras
 
 
 def write_xliff(
@@ -159,7 +165,7 @@ def write_xliff(
             ("translation", translation.name),
             ("created", stamps.iso_date(created)),
             ("tool", f"workbench {__version__}"),
-            *_source_end(snapshot),
+            *_file_extras(snapshot, translation),
         ],
     )
     return stream_document(root, file, _units2(_export_units(snapshot, translation, findings)))
@@ -216,7 +222,7 @@ def write_xliff12(
         f"{x}tool",
         {"tool-id": TOOL_ID, "tool-name": "workbench", "tool-version": __version__},
     )
-    for kind, value in _source_end(snapshot):
+    for kind, value in _file_extras(snapshot, translation):
         _text(header, f"{x}note", value, **{"from": f"{META_CATEGORY}-{kind}"})
     body = etree.SubElement(file, f"{x}body")
     return stream_document(root, body, _units12(_export_units(snapshot, translation, findings)))
@@ -326,6 +332,7 @@ class _Xliff2Units:
         self.project = values.get("project", "")
         self.created = values.get("created", "")
         self.source_end = aligned.parse_text(values.get("ru-end", ""), path, line_of(file))
+        self.translator = values.get("translator", "")
         self.units: list[aligned.ImportedUnit] = []
         self.counts = [0, 0]
 
@@ -371,6 +378,9 @@ class _Xliff12Units:
         end_note = file.find(f"{x}header/{x}note[@from='{META_CATEGORY}-ru-end']")
         self.source_end = (
             "" if end_note is None else aligned.parse_text(text_of(end_note), path, line_of(file))
+        )
+        self.translator = text_of(
+            file.find(f"{x}header/{x}note[@from='{META_CATEGORY}-translator']")
         )
         self.units: list[aligned.ImportedUnit] = []
         self.counts = [0, 0]
@@ -442,4 +452,5 @@ def read_xliff(data: bytes, path: str) -> aligned.AlignedImport:
         units=collector.units,
         created=collector.created,
         source_end=collector.source_end,
+        translator=collector.translator,
     )
