@@ -15,7 +15,9 @@ as written.
 OmegaT take it): one ``trans-unit`` per link, ``approved="yes"`` for confirmed
 links, target ``state`` ``needs-translation`` / ``needs-review-translation`` /
 ``signed-off`` / ``final``, the link data as ``context`` elements with ``x-``
-context types, notes as ``note`` elements.
+context types, notes as ``note`` elements; the translator and the text after
+the last Russian sentence are header notes (``from="workbench-translator"``,
+``from="workbench-ru-end"``), as they are file metadata in XLIFF 2.1.
 """
 
 from __future__ import annotations
