@@ -1,4 +1,4 @@
-"""Any text survives every format: random sentences, written and read back."""
+"""Any text survives every format: random sentences and glossaries, written and read back."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from workbench.core.model import (
     Document,
+    GlossaryEntry,
     Link,
     LinkStatus,
     Note,
@@ -14,7 +15,7 @@ from workbench.core.model import (
     Span,
     Translation,
 )
-from workbench.formats import aligned, po, tmx, xliff
+from workbench.formats import aligned, glossary_po, po, tbx, tmx, xliff
 
 # XML 1.0 cannot carry C0 controls other than tab and newline (a CR is normalised);
 # the writers replace those with U+FFFD, which is tested elsewhere.
@@ -61,3 +62,33 @@ def test_any_text_round_trips_through_every_aligned_format(
         assert [u.source_sentences for u in imported.units] == [ru[:2], ru[2:]], write.__name__
         assert rebuilt.links == links
         assert [n.text for n in notes] == [note], write.__name__
+
+
+_TERM = _TEXT.filter(lambda t: t == t.strip() and "|" not in t and "\n" not in t)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    entries=st.lists(
+        st.builds(
+            GlossaryEntry,
+            source=_TERM,
+            targets=st.lists(_TERM, min_size=1, max_size=3).map(tuple),
+            forbidden=st.lists(_TERM, max_size=2).map(tuple),
+            pos=st.sampled_from(["", "noun", "verb", "adjective", "adverb", "properNoun",
+                                 "other"]),
+            definition=st.one_of(st.just(""), _TERM),
+            note=st.one_of(st.just(""), _TERM),
+            case_sensitive=st.booleans(),
+            status=st.sampled_from(["approved", "proposed"]),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_any_glossary_round_trips_through_tbx_and_glossary_po(
+    entries: list[GlossaryEntry],
+) -> None:
+    assert tbx.read_tbx(tbx.write_tbx(entries, project="p", created=""), "g.tbx") == entries
+    data = glossary_po.write_glossary_po(entries, project="p", created="")
+    assert glossary_po.read_glossary_po(data, "g.po") == entries

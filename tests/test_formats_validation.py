@@ -12,6 +12,7 @@ import pytest
 from lxml import etree
 
 from _formats_sample import CREATED, sample_findings, sample_snapshot
+from workbench.core.model import GlossaryEntry
 from workbench.formats import glossary_po, po, tbx, tmx, xliff
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -133,6 +134,18 @@ def test_glossary_po_passes_msgfmt_check_without_warnings(tmp_path: Path) -> Non
     result = _msgfmt(path)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
+
+
+@needs_msgfmt
+def test_glossary_po_with_repeated_terms_passes_msgfmt(tmp_path: Path) -> None:
+    entries = sample_snapshot().glossary
+    entries += [GlossaryEntry("уклон", ("bias",), pos="noun"),
+                GlossaryEntry("уклон", ("slant",), pos="noun")]
+    path = tmp_path / "glossary.po"
+    path.write_bytes(glossary_po.write_glossary_po(entries, project="p", created=CREATED))
+    result = _msgfmt(path)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert glossary_po.read_glossary_po(path.read_bytes(), str(path)) == entries
 
 
 @needs_msgfmt

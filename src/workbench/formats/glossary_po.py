@@ -5,7 +5,8 @@ English rendering ``msgstr``. Extracted comments keep the rest, one field per
 line: ``definition:``, ``also:`` (further approved renderings, ``|``-separated),
 ``forbidden:``, ``part of speech:`` and ``case-sensitive``. The entry's note is
 the translator comment; a proposed (not yet approved) entry is ``fuzzy``. When
-two entries share a Russian term, their part of speech is the ``msgctxt``.
+two entries share a Russian term, their part of speech is the ``msgctxt``
+(numbered if that is shared too), so no two entries have the same context and id.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ def write_glossary_po(entries: Sequence[GlossaryEntry], *, project: str, created
         "X-Workbench-Project": project,
     }
     repeated = Counter(entry.source for entry in entries)
+    used_contexts: set[tuple[str, str]] = set()
     for entry in entries:
         if not entry.source:
             raise ValueError("a glossary entry has an empty Russian term")
@@ -62,9 +64,16 @@ def write_glossary_po(entries: Sequence[GlossaryEntry], *, project: str, created
             comments.append(f"part of speech: {entry.pos}")
         if entry.case_sensitive:
             comments.append(CASE_SENSITIVE)
+        context = None
+        if repeated[entry.source] > 1:
+            context = base = entry.pos or "-"
+            number = 2
+            while (entry.source, context) in used_contexts:
+                context, number = f"{base} ({number})", number + 1
+            used_contexts.add((entry.source, context))
         po.append(
             polib.POEntry(
-                msgctxt=(entry.pos or "-") if repeated[entry.source] > 1 else None,
+                msgctxt=context,
                 msgid=entry.source,
                 msgstr=entry.targets[0] if entry.targets else "",
                 comment="\n".join(comments),
