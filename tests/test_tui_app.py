@@ -463,6 +463,6 @@ async def test_an_edit_rechecks_its_link_at_once(workspace: Path) -> None:
         await pilot.press("j", "enter")
         screen.editor.load_text(CLOSE[1].replace("the CC", "the Central Committee"))
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(app, pilot)
         assert not screen.grid.rows[1].finding
         assert "glossary-forbidden" not in screen.query_one(DetailPanel).text.plain

@@ -205,16 +205,11 @@ class WorkbenchState:
             self.compare = self.store.translation(self.compare_name)
         self.reload_translation()
 
-    def recheck_link(self, link_index: int) -> None:
-        """Run the QA checks again on one link whose English was edited. Checks that
-        compare a link with the whole document (the length ratio) keep their result
-        until the next full run."""
-        from workbench.core.qa import CHECKS, run_checks
-
+    def replace_link_findings(self, link_index: int, fresh: list[Finding]) -> None:
+        """Put the findings of a QA run on one link (after its English was edited) in
+        place of its old ones. Checks that compare a link with the whole translation
+        (the length ratio) keep their result until the next full run."""
         link = self.translation.links[link_index]
-        local = [name for name in CHECKS if name not in DOCUMENT_WIDE_CHECKS]
-        fresh = run_checks(self.source.sentences, self.translation.segments, [link],
-                           self.glossary, self.quotations, checks=local)
         key = (link.src, link.tgt)
         kept = [f for f in self.findings
                 if (f.src, f.tgt) != key or f.check in DOCUMENT_WIDE_CHECKS]

@@ -20,7 +20,7 @@ from workbench.textio import InputError
 from workbench.tui.commands import key_label
 from workbench.tui.messages import ChangeScope, WorkspaceChanged
 from workbench.tui.screens.dialogs import JumpDialog, NoteDialog, SearchDialog, TermDialog
-from workbench.tui.state import RowFilter, Search, WorkbenchState
+from workbench.tui.state import DOCUMENT_WIDE_CHECKS, RowFilter, Search, WorkbenchState
 from workbench.tui.widgets.detail_panel import DetailPanel
 from workbench.tui.widgets.segment_editor import SegmentEditor
 from workbench.tui.widgets.segment_grid import SegmentGrid
@@ -243,6 +243,26 @@ class MainScreen(Screen[None]):
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._qa_done, translation_name, revision, findings)
 
+    @work(thread=True, exclusive=True, group="recheck", exit_on_error=False)
+    def _recheck_worker(self, link_index: int, translation_name: str) -> None:
+        """QA on the one link just edited (the rest of the translation did not change)."""
+        from workbench.core.qa import CHECKS, run_checks
+
+        state = self.state
+        link = state.translation.links[link_index]
+        local = [name for name in CHECKS if name not in DOCUMENT_WIDE_CHECKS]
+        fresh = run_checks(state.source.sentences, list(state.translation.segments), [link],
+                           state.glossary, state.quotations, checks=local)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._recheck_done, link_index, translation_name, fresh)
+
+    def _recheck_done(self, link_index: int, translation_name: str,
+                      fresh: list[Finding]) -> None:
+        if translation_name != self.state.translation_name:
+            return
+        self.state.replace_link_findings(link_index, fresh)
+        self._refresh_link(link_index)
+
     def _qa_done(self, translation_name: str, revision: int, findings: list[Finding]) -> None:
         self.qa_running = False
         if translation_name != self.state.translation_name:
@@ -390,8 +410,8 @@ class MainScreen(Screen[None]):
             self.state.reload_segment(segment)
             changed = True
         if changed:
-            self.state.recheck_link(link_index)
             self._refresh_link(link_index)
+            self._recheck_worker(link_index, self.state.translation_name)
         return True
 
     def _refresh_link(self, link_index: int) -> None:
