@@ -466,3 +466,56 @@ async def test_an_edit_rechecks_its_link_at_once(workspace: Path) -> None:
         await settle(app, pilot)
         assert not screen.grid.rows[1].finding
         assert "glossary-forbidden" not in screen.query_one(DetailPanel).text.plain
+
+
+@synchronous
+async def test_a_translators_session_on_the_seed_survives_reopening(tmp_path: Path) -> None:
+    """The issue's scenario: reach the flagged quotation with one key, edit a sentence,
+    add a note and a glossary term, undo the term, quit, reopen: all as left."""
+    from workbench.workspace import build_seed_workspace
+
+    path = build_seed_workspace(tmp_path / "seed.workbench.sqlite")
+    with Store.open(path) as store:
+        assert "подвох" not in {e.source for e in store.glossary()}
+    async with running(path) as (app, pilot, screen):
+        await pilot.press("n")
+        detail = screen.query_one(DetailPanel).text.plain
+        assert "Quotation taken from English" in detail
+        assert "Source to consult" in detail
+        link_index = screen.current_link
+        assert link_index is not None
+        segment = screen.state.translation.links[link_index].tgt[0]
+        await pilot.press("enter")
+        screen.editor.load_text("Bukharin told Kamenev [sic] about Stalin:")
+        await pilot.press("ctrl+s")
+        await pilot.press("a", *"Quote from Daniels, p. 308", "ctrl+s")
+        await pilot.press("plus")
+        app.screen.query_one("#term-source", Input).value = "подвох"
+        app.screen.query_one("#term-targets", Input).value = "dirty trick"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        await pilot.press("u", "q")
+    app = WorkbenchApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        reopened = app.screen
+        assert isinstance(reopened, MainScreen)
+        assert reopened.state.translation.segments[segment] == (
+            "Bukharin told Kamenev [sic] about Stalin:")
+        notes = [n.text for n in reopened.state.notes]
+        assert "Quote from Daniels, p. 308" in notes
+        assert "подвох" not in {e.source for e in reopened.state.glossary}
+        row = reopened.grid.rows[link_index]
+        assert row.columns[1].startswith("Bukharin told Kamenev [sic]")
+
+
+def test_open_a_missing_workspace_is_a_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workbench.cli import main
+
+    missing = tmp_path / "nothing.sqlite"
+    assert main(["open", str(missing)]) == 2
+    error = capsys.readouterr().err
+    assert str(missing) in error and error.count("\n") == 1
+    assert main(["--workspace", str(missing)]) == 2
