@@ -519,3 +519,13 @@ def test_open_a_missing_workspace_is_a_one_line_error(
     error = capsys.readouterr().err
     assert str(missing) in error and error.count("\n") == 1
     assert main(["--workspace", str(missing)]) == 2
+
+
+@synchronous
+async def test_a_change_from_another_window_is_reloaded(workspace: Path) -> None:
+    async with running(workspace) as (app, pilot, screen):
+        with reopen(workspace) as other:
+            other.edit_segment("close", 2, "It happened on 11 July [sic].")
+        await pilot.pause(MainScreen.REVISION_POLL + 0.5)
+        await settle(app, pilot)
+        assert screen.grid.rows[2].columns[1] == "It happened on 11 July [sic]."

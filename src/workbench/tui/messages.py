@@ -16,7 +16,8 @@ class ChangeScope(StrEnum):
 
 
 class WorkspaceChanged(Message):
-    """The workspace was changed (by an editing screen); views should reload ``scope``."""
+    """The workspace was changed (by another window on the same file, say); views should
+    reload ``scope`` and may show ``description``."""
 
     def __init__(self, scope: ChangeScope, description: str = "") -> None:
         super().__init__()

@@ -109,6 +109,7 @@ class MainScreen(Screen[None]):
         self.state = state
         self.qa_running = False
         self._qa_timer: Timer | None = None
+        self._known_revision = state.store.revision()
 
     # ------------------------------------------------------------ layout
 
@@ -144,6 +145,7 @@ class MainScreen(Screen[None]):
         self.refresh_rows(0)
         self.grid.focus()
         self.call_after_refresh(self.run_qa)
+        self.set_interval(self.REVISION_POLL, self._check_revision)
 
     # ----------------------------------------------------------- helpers
 
@@ -200,6 +202,7 @@ class MainScreen(Screen[None]):
         return True
 
     def reload(self, scope: ChangeScope, link_index: int | None = None) -> None:
+        self._known_revision = self.state.store.revision()
         if scope is ChangeScope.ANNOTATIONS:
             self.state.reload_annotations()
             self.state.reload_translation()
@@ -211,9 +214,22 @@ class MainScreen(Screen[None]):
         if scope is not ChangeScope.ANNOTATIONS or self.state.findings:
             self.schedule_qa()
 
+    REVISION_POLL = 2.0
+    """Seconds between looks at whether another window changed the workspace."""
+
+    def _check_revision(self) -> None:
+        if not self.is_current or self.editor.display:
+            return
+        revision = self.state.store.revision()
+        if revision != self._known_revision:
+            self.post_message(WorkspaceChanged(ChangeScope.EVERYTHING,
+                                               "The workspace was changed in another window."))
+
     @on(WorkspaceChanged)
     def on_workspace_changed(self, event: WorkspaceChanged) -> None:
         self.reload(event.scope)
+        if event.description:
+            self.notify(event.description + " Reloaded.", timeout=5)
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:
@@ -420,6 +436,7 @@ class MainScreen(Screen[None]):
             self.state.reload_translation()
             self.refresh_rows(link_index)
             return
+        self._known_revision = self.state.store.revision()
         position = self.state.row_position(link_index)
         self.grid.update_row(position, self.state.row(link_index))
         self.refresh_detail()
