@@ -19,7 +19,13 @@ from workbench.core.model import (
     SegmentStatus,
     Span,
 )
-from workbench.store import SCHEMA_VERSION, ConflictError, Store, WorkspaceError
+from workbench.store import (
+    SCHEMA_VERSION,
+    ConflictError,
+    Store,
+    WorkspaceDamagedError,
+    WorkspaceError,
+)
 from workbench.textio import InputError
 
 RU = "Бухарин пришёл. Сталин молчал. Рыков ушёл. Все ждали."
@@ -533,3 +539,21 @@ def test_editing_the_segments_of_a_link_is_one_step(store: Store) -> None:
     assert store.translation("en").segments[1:3] == ["Stalin", "said nothing."]
     store.edit_segments("en", {1: "Joseph Stalin", 2: "was silent."})
     assert store.undo() == "Edit segments 2, 3 (en)"
+
+
+def test_a_damaged_file_is_a_one_line_error_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / "w.sqlite"
+    with Store.create(path) as st:
+        st.add_document(Document("seed", "ru", RU, sentences(RU)))
+        for n in range(300):
+            st.add_note(0, f"note {n} " + "x" * 200)
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for start in range(2 * page, len(data), page):
+        data[start + 8 : start + page] = b"\xff" * (page - 8)
+    path.write_bytes(bytes(data))
+    with pytest.raises(WorkspaceDamagedError) as info, Store.open(path) as st:
+        st.notes()
+    message = str(info.value)
+    assert message.startswith(f"{path}: the workspace file is damaged")
+    assert "\n" not in message

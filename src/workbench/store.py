@@ -33,7 +33,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -62,6 +62,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "ConflictError",
     "Store",
+    "WorkspaceDamagedError",
     "WorkspaceError",
 ]
 
@@ -210,6 +211,10 @@ class WorkspaceError(InputError, ValueError):
         Exception.__init__(self, message)
 
 
+class WorkspaceDamagedError(InputError):
+    """The workspace file is corrupt: SQLite cannot read it."""
+
+
 class ConflictError(InputError):
     """The workspace was changed by someone else in a way that clashes with this change,
     or another process kept it locked for longer than :data:`BUSY_TIMEOUT_MS`."""
@@ -234,6 +239,62 @@ class _TranslationRef:
     document_id: int
 
 
+class _Result:
+    """The rows of one statement, all read at once, so that a damaged file is
+    reported by :meth:`_Connection.execute` and not later, while reading rows."""
+
+    __slots__ = ("_rows", "lastrowid")
+
+    def __init__(self, rows: list[Any], lastrowid: int | None) -> None:
+        self._rows = rows
+        self.lastrowid = lastrowid
+
+    def fetchone(self) -> Any:
+        return self._rows[0] if self._rows else None
+
+    def fetchall(self) -> list[Any]:
+        return self._rows
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._rows)
+
+
+class _Connection:
+    """The workspace's SQLite connection. A damaged file (SQLite's "database disk
+    image is malformed", "file is not a database") becomes a one-line
+    :class:`WorkspaceDamagedError` naming the file; other errors pass unchanged."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._connection = connection
+        self._path = path
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._connection.in_transaction
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> _Result:
+        try:
+            cursor = self._connection.execute(sql, parameters)
+            return _Result(cursor.fetchall(), cursor.lastrowid)
+        except sqlite3.DatabaseError as exc:
+            raise self._translated(exc) from None
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        try:
+            self._connection.executemany(sql, rows)
+        except sqlite3.DatabaseError as exc:
+            raise self._translated(exc) from None
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def _translated(self, exc: sqlite3.DatabaseError) -> Exception:
+        if type(exc) is sqlite3.DatabaseError:  # corruption, not a constraint or a lock
+            return WorkspaceDamagedError(self._path, f"the workspace file is damaged ({exc}); "
+                                         "restore a backup copy of it")
+        return exc
+
+
 class Store:
     """An open workspace. Use :meth:`create` or :meth:`open`; close with :meth:`close`
     (or use it as a context manager).
@@ -245,7 +306,7 @@ class Store:
 
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         """Internal: use :meth:`create` or :meth:`open`."""
-        self._db = connection
+        self._db = _Connection(connection, path)
         self.path = path
         self._lock = threading.RLock()
 
