@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -133,10 +134,13 @@ class MainScreen(Screen[None]):
     def _show_hints(self, bindings: list[BindingType]) -> None:
         """The key line: the bindings marked to show (a plain line, so that moving focus
         between the grid and the editor costs no layout)."""
-        hints = [f"{key_label(b.key)} {b.description}" for b in bindings
+        line = Text()
+        shown = [(key_label(b.key), b.description) for b in bindings
                  if isinstance(b, Binding) and b.show]
-        self.query_one("#key-hints", StatusLine).set_text("  ".join(hints)
-                                                          + "  ctrl+p Commands")
+        for keys, description in [*shown, ("ctrl+p", "Commands")]:
+            line.append(keys, style="bold")
+            line.append(f" {description}  ")
+        self.query_one("#key-hints", StatusLine).set_text(line)
 
     def on_mount(self) -> None:
         self._show_hints(self.BINDINGS)

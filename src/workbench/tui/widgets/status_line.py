@@ -15,16 +15,21 @@ class StatusLine(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._text = ""
+        self._text = Text()
 
     @property
     def text(self) -> str:
-        return self._text
+        return self._text.plain
 
-    def set_text(self, text: str) -> None:
-        if text != self._text:
-            self._text = text
+    def set_text(self, text: str | Text) -> None:
+        """Show ``text`` (a ``str`` is shown as it is, never read as markup)."""
+        content = text if isinstance(text, Text) else Text(text)
+        if content != self._text:
+            self._text = content
             self.refresh()
 
     def render(self) -> Text:
-        return Text(self._text, no_wrap=True, overflow="ellipsis")
+        line = self._text.copy()
+        line.no_wrap = True
+        line.overflow = "ellipsis"
+        return line
