@@ -199,7 +199,8 @@ def test_open_workspace_builds_the_seed_workspace_on_first_use_only(
 
 
 def test_open_workspace_with_an_explicit_path_never_builds(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="no such workspace"):
+    hint = r"no such workspace \(to build one there: workbench --workspace \S*missing\.sqlite init"
+    with pytest.raises(InputError, match=hint):
         open_workspace(tmp_path / "missing.sqlite")
     assert not (tmp_path / "missing.sqlite").exists()
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -225,6 +226,9 @@ def open_workspace(workspace: str | os.PathLike[str] | None, *,
     """Open the workspace a command should use: ``workspace`` if given (it must exist),
     else the seed workspace in the default location (built on first use)."""
     if workspace is not None:
+        if not _exists(Path(workspace)):
+            raise InputError(workspace, f"no such workspace (to build one there: workbench "
+                             f"--workspace {shlex.quote(str(workspace))} init)")
         return Store.open(workspace)
     return Store.open(ensure_seed_workspace(progress=progress, tools=tools))
 
