@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
+import re
 import sys
 from typing import Any
 
@@ -44,11 +46,15 @@ def quotation_record(quote: QuotationSpan) -> dict[str, Any]:
     }
 
 
-def line_column(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of ``offset``."""
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
+def line_column(text: str, offset: int, line_starts: list[int] | None = None) -> tuple[int, int]:
+    """1-based line and column of ``offset`` (``line_starts`` as from :func:`_line_starts`)."""
+    starts = line_starts if line_starts is not None else _line_starts(text)
+    line = bisect.bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(match.end() for match in re.finditer("\n", text))]
 
 
 def _edges(text: str, words: int = 4) -> str:
@@ -85,9 +91,10 @@ def format_listing(quotes: list[QuotationSpan]) -> str:
 def run(args: argparse.Namespace) -> int:
     text = read_text(args.file)
     quotes = find_quotations(text)
+    starts = _line_starts(text)
     for quote in quotes:
         if quote.unclosed:
-            line, column = line_column(text, quote.start)
+            line, column = line_column(text, quote.start, starts)
             print(
                 f"workbench: {args.file}:{line}:{column}: warning: quotation opened with "
                 f"{quote.text[:1]} is never closed; ended at the end of its paragraph",

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from workbench.core.citations import Citation, locate_citation
 from workbench.core.model import Provenance, QuotationSpan
 from workbench.core.provenance import Judgement, is_term, judge, nested, quoted_body
-from workbench.core.quotemarks import MarkedSpan, find_marked_spans, paragraph_ends
+from workbench.core.quotemarks import MarkedSpan, find_marked_spans, paragraph_ends, with_depths
 
 #: A quotation longer than this (or holding a sentence) bounds the search for others' citations.
 _FULL_QUOTE_CHARS = 60
@@ -66,16 +66,15 @@ def find_quotations(text: str) -> list[QuotationSpan]:
 
     result: list[QuotationSpan] = []
     cited: list[tuple[Citation, Judgement]] = []
+    # Spans that may still contain later ones; the top is the innermost. A span ending
+    # before the current one ends can contain nothing the current one does not.
     open_parents: list[tuple[MarkedSpan, Judgement]] = []
-    depth_fixed = _depths(kept)
+    depth_fixed = {(s.start, s.end): s.depth for s in with_depths(kept)}
     for span in kept:
         quote = text[span.start : span.end]
-        while open_parents and open_parents[-1][0].end <= span.start:
+        while open_parents and open_parents[-1][0].end < span.end:
             open_parents.pop()
-        parent = next(
-            (j for s, j in reversed(open_parents) if s.start <= span.start and span.end <= s.end),
-            None,
-        )
+        parent = open_parents[-1][1] if open_parents else None
         citation: Citation | None = None
         if parent is None:
             citation = citations.get(span.start)
@@ -134,16 +133,6 @@ def _outside_citations(
         if still == owners:
             return kept
         owners = still
-
-
-def _depths(spans: list[MarkedSpan]) -> dict[tuple[int, int], int]:
-    depths: dict[tuple[int, int], int] = {}
-    open_ends: list[int] = []
-    for span in spans:
-        open_ends = [end for end in open_ends if end > span.start]
-        depths[(span.start, span.end)] = sum(1 for end in open_ends if end >= span.end)
-        open_ends.append(span.end)
-    return depths
 
 
 def quotations_covering(
