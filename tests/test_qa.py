@@ -169,6 +169,10 @@ def test_forbidden_variant_does_not_fire_when_only_the_approved_term_is_used() -
         ("В 1928–1929 гг. шла борьба.", "The struggle went on in 1928–29."),
         ("в 1928-29 гг.", "in 1928–1929"),
         ("стр. 308–309", "pp. 308–9"),
+        ("в ссылке с 1928 по 1929 год", "in exile in 1928–29"),
+        ("ст. 58-10", "Article 58-10"),
+        ("около 1/3 крестьян", "about a third of the peasants"),
+        ("около трети крестьян", "about 1/3 of the peasants"),
     ],
 )
 def test_numbers_that_agree_do_not_fire(source: str, target: str) -> None:
@@ -187,6 +191,8 @@ def test_numbers_that_agree_do_not_fire(source: str, target: str) -> None:
         ("в 15:00", "at 4 p.m.", "15:00"),
         ("в 1928–1929 гг.", "in 1928–30", "1929"),
         ("стр. 308–309", "pp. 308–19", "309"),
+        ("ст. 58-10", "Article 58-11", "10"),
+        ("около 1/3 крестьян", "about half of the peasants", "3"),
     ],
 )
 def test_numbers_that_differ_fire_as_errors(source: str, target: str, words: str) -> None:

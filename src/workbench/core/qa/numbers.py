@@ -2,7 +2,7 @@
 side must appear on the other, in figures, Roman numerals or words; month names
 must agree (11 июля ↔ July 11, ч. II ↔ part II, 308-309 ↔ 308–309,
 двадцать дней ↔ 20 days, 3 тыс. ↔ 3,000, 15:00 ↔ 3 p.m., 30-е годы ↔ the 1930s,
-1928–1929 гг. ↔ 1928–29).
+1928–1929 гг. ↔ 1928–29, 1/3 ↔ a third).
 
 Numbers spelled out in words are used only to accept a figure on the other side,
 never demanded themselves: *один*, *one* and *first* are too often not numbers.
@@ -89,7 +89,13 @@ for _value, _word in enumerate(_words("twenty thirty forty fifty sixty seventy e
 _EN_WORDS.update(
     firstly=1, secondly=2, thirdly=3, hundred=100, hundredth=100, thousand=1000,
     thousandth=1000, dozen=12, once=1, twice=2, decade=10, decades=10, fortnight=14,
+    half=2, halves=2, quarter=4, quarters=4, thirds=3,
 )  # fmt: skip
+# "a third", "one half": the numerator of a fraction written 1/3 in figures
+_EN_UNIT_FRACTION = re.compile(
+    r"\b(?:a|an|one)[\s-]+(?:half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
+    re.IGNORECASE,
+)
 
 _RU_WORDS: dict[str, int] = {}
 for _value, _pair in enumerate(
@@ -116,8 +122,10 @@ for _value, _pair in enumerate(
 _RU_WORDS.update(
     {"сто": 100, "сотый": 100, "тысяча": 1000, "тысячный": 1000, "дважды": 2, "трижды": 3,
      "однажды": 1, "оба": 2, "пара": 2, "дюжина": 12, "двое": 2, "трое": 3, "четверо": 4,
-     "пятеро": 5, "десятилетие": 10, "десятилетний": 10}
+     "пятеро": 5, "десятилетие": 10, "десятилетний": 10, "половина": 2, "треть": 3,
+     "четверть": 4}
 )  # fmt: skip
+_RU_UNIT_FRACTIONS = frozenset(("половина", "треть", "четверть"))
 _TENS_VALUES = frozenset(range(20, 100, 10))
 
 _RU_MONTH_NOUNS = _words(
@@ -217,23 +225,21 @@ def _time_values(hour: int, minute: str | None) -> list[str]:
     return values
 
 
-_RANGE = re.compile(r"(?<![\d.,])(\d{2,4}) ?[-‐‑‒–—] ?(\d{1,4})(?![\d.,]\d)")
+_RANGE = re.compile(r"(?<![\d.,])(\d{3,4})( ?[-‐‑‒–—] ?)(\d{1,3})(?![\d.,]?\d)")
 
 
-def _add_range_forms(text: str, facts: NumberFacts) -> None:
-    """Accept both the full and the shortened end of a range: 1928–29 states 1929,
-    and 1928–1929 (or 308–309) may be shortened to 1928–29 (308–9) on the other side."""
-    for m in _RANGE.finditer(text):
-        first, last = m.group(1), m.group(2)
-        if len(last) < len(first):
-            full = first[: len(first) - len(last)] + last
-            if int(full) > int(first):
-                facts.available.add(str(int(full)))
-        elif len(last) == len(first):
-            shared = next(
-                (i for i, (a, b) in enumerate(zip(first, last, strict=True)) if a != b), len(last)
-            )
-            facts.available.update(str(int(last[cut:])) for cut in range(1, shared + 1))
+def _expand_range_ends(text: str) -> str:
+    """Write a shortened range end in full (1928–29 → 1928–1929, 308–9 → 308–309), so
+    that it agrees with the full number on the other side, however that is written."""
+
+    def expand(m: re.Match[str]) -> str:
+        first, dash, last = m.groups()
+        if len(last) >= len(first):
+            return m.group()
+        full = first[: len(first) - len(last)] + last
+        return f"{first}{dash}{full}" if int(full) > int(first) else m.group()
+
+    return _RANGE.sub(expand, text)
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -258,7 +264,7 @@ def russian_numbers(text: str) -> NumberFacts:
     for m in _RU_TIME.finditer(text):
         facts.add(m.group(), *_time_values(int(m.group(1)), m.group(2)))
         times.append(m.span())
-    rest = _mask(text, times)
+    rest = _expand_range_ends(_mask(text, times))
     for m in _RU_FIGURE.finditer(rest):
         value = _canonical(m.group(), " \u00a0\u202f", ",")
         facts.add(value, *_scaled(value, _RU_MULTIPLIER.match(rest, m.end())))
@@ -266,7 +272,6 @@ def russian_numbers(text: str) -> NumberFacts:
             continue
         # "116 123" may be a telephone number written in groups, not 116123
         facts.available.update(str(int(group)) for group in m.group().split() if group.isdigit())
-    _add_range_forms(rest, facts)
     _add_romans(rest, facts, _RU_ROMAN_CONTEXT)
     morphology = russian_morphology()
     spelled: list[int] = []
@@ -279,6 +284,8 @@ def russian_numbers(text: str) -> NumberFacts:
                 months.add(_RU_MONTHS[lemma])
             elif lemma in _RU_MONTH_ADJ:
                 facts.possible_months.add(_RU_MONTH_ADJ[lemma])
+            elif lemma in _RU_UNIT_FRACTIONS:
+                facts.available.add("1")  # треть: the 1 of 1/3
         values = [_RU_WORDS[lemma] for lemma in lemmas if lemma in _RU_WORDS]
         if values:
             spelled.append(values[0])
@@ -299,7 +306,7 @@ def english_numbers(text: str) -> NumberFacts:
         else:
             facts.add(m.group(), *_time_values(int(m.group(4)), m.group(5)))
         times.append(m.span())
-    rest = _mask(text, times)
+    rest = _expand_range_ends(_mask(text, times))
     for m in _GROUPED_DIGITS.finditer(rest):
         facts.available.add(str(int(re.sub(r"\D", "", m.group()))))
     for m in _EN_FIGURE.finditer(rest):
@@ -308,7 +315,6 @@ def english_numbers(text: str) -> NumberFacts:
         if len(value) == 4 and _EN_DECADE.match(rest, m.end()):
             values.append(str(int(value) % 100))
         facts.add(value, *values)
-    _add_range_forms(rest, facts)
     _add_romans(rest, facts, _EN_ROMAN_CONTEXT)
     spelled: list[int] = []
     for m in _WORD.finditer(text):
@@ -325,6 +331,8 @@ def english_numbers(text: str) -> NumberFacts:
         if word not in _EN_MONTHS_NEED_CONTEXT or _month_context(text, m):
             facts.months.add(month)
     _add_spelled(spelled, facts)
+    if _EN_UNIT_FRACTION.search(text):
+        facts.available.add("1")
     return facts
 
 
