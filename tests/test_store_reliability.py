@@ -157,3 +157,49 @@ def test_a_second_window_sees_and_can_undo_the_first_ones_changes(tmp_path: Path
         assert two.undo() == "Edit segment 2 (en)"
         assert one.translation("en").segments[1] == "Two."
 
+
+
+# Replaces the whole glossary again and again with one of two large glossaries.
+IMPORTER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from workbench.core.model import GlossaryEntry
+    from workbench.store import Store
+
+    path = Path(sys.argv[1])
+    versions = [[GlossaryEntry(f"термин{v}x{i}", (f"term {v} {i}",)) for i in range(3000)]
+                for v in (0, 1)]
+    with Store.open(path) as store:
+        for j in range(100_000):
+            store.replace_glossary(versions[j % 2], description=f"Import {j}")
+            print(j, flush=True)
+    """
+)
+
+
+def test_a_killed_import_leaves_the_whole_old_or_the_whole_new_glossary(tmp_path: Path) -> None:
+    path = tmp_path / "w.sqlite"
+    _make_workspace(path)
+    importer = subprocess.Popen(
+        [sys.executable, "-c", IMPORTER, str(path)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    assert importer.stdout is not None
+    last = -1
+    for line in importer.stdout:
+        last = int(line)
+        if last >= 3:
+            break
+    importer.send_signal(signal.SIGKILL)
+    importer.wait()
+    assert last >= 3, importer.stderr.read() if importer.stderr else ""
+
+    with Store.open(path) as store:
+        assert store.integrity_problems() == []
+        sources = [e.source for e in store.glossary()]
+        history = store.undo_description()
+    # The last reported import is there in full, or the one in flight is, in full.
+    candidates = {j: [f"термин{j % 2}x{i}" for i in range(3000)] for j in (last, last + 1)}
+    assert any(sources == expected and history == f"Import {j}"
+               for j, expected in candidates.items())
