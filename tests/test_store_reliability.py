@@ -68,6 +68,21 @@ def _start_writer(path: Path, tag: str, count: int, segment: int) -> subprocess.
     )
 
 
+def _kill_after(process: subprocess.Popen[str], actions: int) -> int:
+    """SIGKILL ``process`` once it has reported action number ``actions`` as saved;
+    returns the number of the last action it reported."""
+    assert process.stdout is not None
+    last = -1
+    for line in process.stdout:
+        last = int(line)
+        if last >= actions:
+            break
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert last >= actions, process.stderr.read() if process.stderr else ""
+    return last
+
+
 def _expected_state(tag: str, done: int, segment: int) -> tuple[list[str], list[str]]:
     notes = [f"{tag} note {j}" for j in range(done) if j % 2 == 1]
     segments = EN.split(" ")
@@ -82,15 +97,7 @@ def test_a_killed_writer_loses_at_most_the_edit_in_flight(tmp_path: Path) -> Non
     _make_workspace(path)
     writer = _start_writer(path, "k", 100_000, -1)
     path.with_suffix(".go").touch()
-    assert writer.stdout is not None
-    last = -1
-    for line in writer.stdout:
-        last = int(line)
-        if last >= 60:
-            break
-    writer.send_signal(signal.SIGKILL)
-    writer.wait()
-    assert last >= 60, writer.stderr.read() if writer.stderr else ""
+    last = _kill_after(writer, 60)
 
     with Store.open(path) as store:
         assert store.integrity_problems() == []
@@ -185,15 +192,7 @@ def test_a_killed_import_leaves_the_whole_old_or_the_whole_new_glossary(tmp_path
         [sys.executable, "-c", IMPORTER, str(path)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
-    assert importer.stdout is not None
-    last = -1
-    for line in importer.stdout:
-        last = int(line)
-        if last >= 3:
-            break
-    importer.send_signal(signal.SIGKILL)
-    importer.wait()
-    assert last >= 3, importer.stderr.read() if importer.stderr else ""
+    last = _kill_after(importer, 3)
 
     with Store.open(path) as store:
         assert store.integrity_problems() == []
