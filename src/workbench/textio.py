@@ -39,6 +39,11 @@ def decode_text(data: bytes, path: str | os.PathLike[str]) -> str:
 
 def read_text(path: str | os.PathLike[str]) -> str:
     """Read a UTF-8 text file; raise :class:`InputError` naming the file on any problem."""
+    return decode_text(read_bytes(path), path)
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Read a file's bytes; raise :class:`InputError` naming the file on any problem."""
     p = Path(path)
     try:
         if p.is_dir():
@@ -46,7 +51,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
         size = p.stat().st_size
         if size > MAX_FILE_BYTES:
             raise InputError(path, f"file too large ({size} bytes)")
-        data = p.read_bytes()
+        return p.read_bytes()
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except PermissionError:
@@ -55,7 +60,6 @@ def read_text(path: str | os.PathLike[str]) -> str:
         raise InputError(path, "is a directory, not a file") from None
     except OSError as exc:
         raise InputError(path, exc.strerror or str(exc)) from None
-    return decode_text(data, path)
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> None:

@@ -22,7 +22,7 @@ from typing import Literal
 
 from workbench.core.glossary import approved_and_forbidden, same_term, term_key
 from workbench.core.model import GlossaryEntry
-from workbench.textio import InputError, write_atomic
+from workbench.textio import InputError, read_bytes, write_atomic
 
 __all__ = [
     "COLUMNS",
@@ -78,16 +78,7 @@ def read_glossary(
     path: str | os.PathLike[str], dialect: Dialect | None = None
 ) -> list[GlossaryEntry]:
     """Read a glossary file; the dialect comes from the extension unless given."""
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a directory, not a file") from None
-    except PermissionError:
-        raise InputError(path, "permission denied") from None
-    except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from None
+    data = read_bytes(path)
     return parse_glossary(_decode(data, path), path, dialect or dialect_for_path(path))
 
 
