@@ -175,3 +175,15 @@ def test_an_exported_file_has_the_usual_permissions(workspace: Path, tmp_path: P
     finally:
         os.umask(previous)
     assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_exporting_into_a_file_or_a_folder_is_a_clear_error(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert run(workspace, "export", str(blocker / "out.csv")) == 2
+    assert capsys.readouterr().err == f"workbench: {blocker}: is a file, not a folder\n"
+    assert run(workspace, "export", str(tmp_path)) == 2
+    assert "give a file name, not a folder" in capsys.readouterr().err
+    assert blocker.read_text(encoding="utf-8") == "not a folder"

@@ -8,6 +8,7 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 from workbench.cli._progress import StderrProgress
@@ -228,12 +229,18 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     dialect: Dialect | None = args.format
+    target = Path(args.file)
+    if not args.file or target.is_dir():
+        raise InputError(args.file or "glossary export", "give a file name, not a folder")
     with _open(args) as store:
         entries = store.glossary()
     try:
-        write_glossary(entries, args.file, dialect)
+        write_glossary(entries, target, dialect)
     except ValueError as exc:
         raise InputError(args.file, str(exc)) from None
+    except (FileExistsError, NotADirectoryError):
+        folder = next(p for p in target.parents if p.exists())
+        raise InputError(folder, "is a file, not a folder") from None
     except OSError as exc:
         raise InputError(args.file, exc.strerror or str(exc)) from None
     print(f"Exported {len(entries)} entries to {args.file}")
