@@ -754,7 +754,7 @@ class Store:
             row = self._db.execute(
                 "SELECT n.id, n.src_index, t.name, n.text, n.author, n.created, n.modified "
                 "FROM notes n LEFT JOIN translations t ON t.id = n.translation_id "
-                "WHERE n.id = ?", (note_id,)).fetchone()
+                "WHERE n.id = ?", (note_id,)).fetchone() if _is_row_id(note_id) else None
         if row is None:
             raise WorkspaceError(f"no note with id {note_id}")
         return Note(id=row[0], src_index=row[1], translation=row[2], text=row[3],
@@ -1187,7 +1187,7 @@ class Store:
 
     def _segment_row(self, ref: _TranslationRef, index: int) -> Row:
         row = None
-        if index >= 0:
+        if 0 <= index and _is_row_id(index):
             row = self._db.execute(
                 'SELECT start, "end", override, status FROM segments '
                 "WHERE translation_id = ? ORDER BY ord LIMIT 1 OFFSET ?",
@@ -1213,6 +1213,8 @@ class Store:
             "LIMIT ? OFFSET ?", (translation_id, limit, start))]
 
     def _keyed_row(self, table: str, row_id: int) -> Row | None:
+        if not _is_row_id(row_id):
+            return None
         columns = ", ".join(_KEYED_COLUMNS[table])
         row = self._db.execute(f"SELECT {columns} FROM {table} WHERE id = ?",
                                (row_id,)).fetchone()
@@ -1447,6 +1449,11 @@ def _link_holding(rows: Sequence[Row], side: Side, index: int) -> int:
         if index < total:
             return position
     raise WorkspaceError(f"no link holds {side} sentence {index}")
+
+
+def _is_row_id(number: int) -> bool:
+    """Whether a number can be an SQLite row id (a larger one names no row)."""
+    return -(2**63) <= number < 2**63
 
 
 def _check_entry(entry: GlossaryEntry) -> None:
