@@ -133,6 +133,16 @@ def test_a_term_differing_only_in_case_or_yo_is_already_there(
     assert listed(workspace, capsys) == []
 
 
+def test_add_refuses_what_could_not_be_exported_or_matched(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(workspace, "add", "заём|кредит", "loan") == 2
+    assert "one Russian term per entry" in capsys.readouterr().err
+    assert run(workspace, "add", "нэп", "NEP", "--forbidden", "nep") == 2
+    assert "'nep' cannot be both approved and forbidden" in capsys.readouterr().err
+    assert listed(workspace, capsys) == []
+
+
 @pytest.mark.parametrize(
     ("content", "error"),
     [

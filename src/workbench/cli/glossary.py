@@ -135,6 +135,9 @@ def run_add(args: argparse.Namespace) -> int:
     targets = _terms(args.en)
     if not source or not targets:
         raise InputError("glossary add", "a term needs a Russian and an English side")
+    if TERM_SEPARATOR in source:
+        raise InputError("glossary add", f"one Russian term per entry ('{TERM_SEPARATOR}' "
+                         "separates English terms only)")
     entry = GlossaryEntry(
         source=source,
         targets=targets,
