@@ -7,6 +7,7 @@ and 0-1 links inside a gap are forced in the gap's dynamic program.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections.abc import Callable, Sequence
@@ -15,8 +16,8 @@ from dataclasses import replace
 import numpy as np
 import numpy.typing as npt
 
-from workbench.core.align.costs import Sides, band_costs, index_keys
-from workbench.core.align.dp import PathLink, posteriors, viterbi
+from workbench.core.align.costs import BandCosts, Sides, band_costs, index_keys
+from workbench.core.align.dp import Costs, PathLink, posteriors, viterbi
 from workbench.core.align.features import GlossaryMatcher, SideFeatures, extract_features
 from workbench.core.align.lengths import piece_counts
 from workbench.core.align.params import MOVES, AlignParams, default_params
@@ -25,6 +26,7 @@ from workbench.core.model import GlossaryEntry, Link
 IntArray = npt.NDArray[np.int64]
 INITIAL_HALF_WIDTH = 24
 EDGE_MARGIN = 2
+MAX_BAND_MOVES = 2  # re-centre the band on the path this often before widening it
 
 
 def prepare(
@@ -63,11 +65,96 @@ def _slice(sides: Sides, i0: int, i1: int, j0: int, j1: int) -> Sides:
     )
 
 
-def _band(n: int, m: int, half_width: int) -> tuple[IntArray, int]:
+def _band(sides: Sides, half_width: int) -> tuple[IntArray, int]:
+    """A band around the anchor diagonal (see :func:`anchor_centre`)."""
+    n, m = sides.shape
     if 2 * half_width + 1 >= m + 1:
         return np.zeros(n + 1, dtype=np.int64), m + 1
-    centre = np.rint(np.arange(n + 1) * (m / max(n, 1))).astype(np.int64)
-    return centre - half_width, 2 * half_width + 1
+    return anchor_centre(sides) - half_width, 2 * half_width + 1
+
+
+MAX_ANCHOR_OCCURRENCES = 50
+
+
+def anchor_centre(sides: Sides) -> IntArray:
+    """For each source position, the target position the whole-document evidence points to.
+
+    Anchors are keys found as often on one side as on the other (at most
+    :data:`MAX_ANCHOR_OCCURRENCES` times), the k-th occurrence paired with the k-th;
+    the longest chain of anchors that never cross is kept, and between anchors
+    the centre follows the texts' lengths.
+    """
+    m = sides.shape[1]
+    src_at: dict[str, list[int]] = {}
+    tgt_at: dict[str, list[int]] = {}
+    for i, keys in enumerate(sides.src.keys):
+        for key in keys:
+            src_at.setdefault(key, []).append(i)
+    for j, keys in enumerate(sides.tgt.keys):
+        for key in keys:
+            tgt_at.setdefault(key, []).append(j)
+    pairs = sorted(
+        (i, j)
+        for key, rows in src_at.items()
+        if len(rows) <= MAX_ANCHOR_OCCURRENCES and len(tgt_at.get(key, ())) == len(rows)
+        for i, j in zip(rows, tgt_at[key], strict=True)
+    )
+    chain = _longest_chain(pairs)
+    src_cum = np.concatenate(([0.0], np.cumsum(sides.src.chars + 1.0)))
+    tgt_cum = np.concatenate(([0.0], np.cumsum(sides.tgt.chars + 1.0)))
+    # knots in "text position" space: the anchors plus both ends of the documents
+    knots_src = np.array([0.0] + [src_cum[i] + 0.5 * (src_cum[i + 1] - src_cum[i])
+                                  for i, _ in chain] + [src_cum[-1]])  # fmt: skip
+    knots_tgt = np.array([0.0] + [tgt_cum[j] + 0.5 * (tgt_cum[j + 1] - tgt_cum[j])
+                                  for _, j in chain] + [tgt_cum[-1]])  # fmt: skip
+    target_text = np.interp(src_cum, knots_src, knots_tgt)
+    centre = np.interp(target_text, tgt_cum, np.arange(m + 1, dtype=np.float64))
+    return np.rint(centre).astype(np.int64)
+
+
+def _longest_chain(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest subsequence of (i, j) pairs, sorted by i, in which both i and j increase."""
+    tails: list[int] = []  # smallest j ending a chain of each length
+    tail_index: list[int] = []
+    previous: list[int] = []
+    for index, (i, j) in enumerate(pairs):
+        # strictly increasing j; equal i cannot chain (pairs are sorted by i, then j)
+        length = bisect.bisect_left(tails, j)
+        while length > 0 and pairs[tail_index[length - 1]][0] == i:
+            length -= 1
+        if length == len(tails):
+            tails.append(j)
+            tail_index.append(index)
+        elif j < tails[length]:
+            tails[length] = j
+            tail_index[length] = index
+        else:
+            previous.append(-1)
+            continue
+        previous.append(tail_index[length - 1] if length else -1)
+    chain: list[tuple[int, int]] = []
+    at = tail_index[-1] if tail_index else -1
+    while at >= 0:
+        chain.append(pairs[at])
+        at = previous[at]
+    chain.reverse()
+    return chain
+
+
+def _band_along(
+    path: Sequence[PathLink], n: int, m: int, half_width: int
+) -> tuple[IntArray, int] | None:
+    """A band around a path: each row's stretch of the path, plus ``half_width`` each side."""
+    low = np.full(n + 1, m, dtype=np.int64)
+    high = np.zeros(n + 1, dtype=np.int64)
+    for link in path:
+        for row in range(link.i - link.a, link.i + 1):
+            low[row] = min(low[row], link.j - link.b)
+            high[row] = max(high[row], link.j)
+    width = int((high - low).max()) + 2 * half_width + 1
+    if width >= m + 1:
+        return None
+    return low - half_width, width
 
 
 def _touches_edge(path: list[PathLink], lo: IntArray, width: int, m: int) -> bool:
@@ -81,7 +168,7 @@ def _touches_edge(path: list[PathLink], lo: IntArray, width: int, m: int) -> boo
 
 
 def _force_nulls(
-    costs: dict[tuple[int, int], npt.NDArray[np.float64]],
+    costs: Costs,
     lo: IntArray,
     width: int,
     src_null: Sequence[int],
@@ -119,36 +206,38 @@ def align_prepared(
     if n == 0 or m == 0:
         return [Link((i,), (), 1.0) for i in range(n)] + [Link((), (j,), 1.0) for j in range(m)]
     occurrences = index_keys(sides, params)
-    half_width = INITIAL_HALF_WIDTH
-    while True:
-        lo, width = _band(n, m, half_width)
-        costs = {move: cost.copy() for move, cost in band_costs(
-            sides, occurrences, lo, width, params
-        ).items()}
+
+    def costs_for(lo: IntArray, width: int) -> BandCosts:
+        return band_costs(sides, occurrences, lo, width, params)
+
+    def finish(band: BandCosts, weight: float, lo: IntArray, width: int) -> Costs:
+        costs = band.with_unmatched_weight(weight)
         if src_null or tgt_null:
             _force_nulls(costs, lo, width, src_null, tgt_null)
+        return costs
+
+    half_width = INITIAL_HALF_WIDTH
+    lo, width = _band(sides, half_width)
+    moves = 0
+    while True:  # move and widen the band until the path keeps clear of its edges
+        band = costs_for(lo, width)
+        costs = finish(band, params.unmatched_weight, lo, width)
         report = None if progress is None else _row_reporter(progress, n)
         path = viterbi(costs, lo, width, m, report)
         if width >= m + 1 or not _touches_edge(path, lo, width, m):
             break
-        half_width *= 2
-    if params.key_match_rate > 0 and params.unmatched_weight > 0:
-        rate = key_match_rate(sides, path, params.unmatched_kinds)
-        if rate is not None:
-            adapted = replace(
-                params,
-                unmatched_weight=params.unmatched_weight
-                * _unmatched_strength(rate)
-                / _unmatched_strength(params.key_match_rate),
-            )
-            if abs(adapted.unmatched_weight / params.unmatched_weight - 1.0) > 0.05:
-                params = adapted
-                costs = {move: cost.copy() for move, cost in band_costs(
-                    sides, occurrences, lo, width, params
-                ).items()}
-                if src_null or tgt_null:
-                    _force_nulls(costs, lo, width, src_null, tgt_null)
-                path = viterbi(costs, lo, width, m)
+        recentred = _band_along(path, n, m, half_width) if moves < MAX_BAND_MOVES else None
+        moves += 1
+        if recentred is None:
+            half_width *= 2
+            lo, width = _band(sides, half_width)
+        else:
+            lo, width = recentred
+    adapted = _adapt_to_document(sides, path, params)
+    if adapted is not None:
+        params = adapted
+        costs = finish(band, params.unmatched_weight, lo, width)
+        path = viterbi(costs, lo, width, m)
     if with_scores:
         scores = posteriors(costs, lo, width, m, path, params.temperature)
     else:
@@ -157,6 +246,21 @@ def align_prepared(
         Link(tuple(range(p.i - p.a, p.i)), tuple(range(p.j - p.b, p.j)), score)
         for p, score in zip(path, scores, strict=True)
     ]
+
+
+def _adapt_to_document(
+    sides: Sides, path: Sequence[PathLink], params: AlignParams
+) -> AlignParams | None:
+    """Parameters for a second pass, if the document keeps its keys unlike the usual."""
+    if params.key_match_rate <= 0 or params.unmatched_weight <= 0:
+        return None
+    rate = key_match_rate(sides, path, params.unmatched_kinds)
+    if rate is None:
+        return None
+    factor = _unmatched_strength(rate) / _unmatched_strength(params.key_match_rate)
+    if abs(factor - 1.0) <= 0.05:
+        return None
+    return replace(params, unmatched_weight=params.unmatched_weight * factor)
 
 
 def _unmatched_strength(rate: float) -> float:

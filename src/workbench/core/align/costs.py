@@ -47,7 +47,8 @@ class KeyOccurrences:
     tgt_key: IntArray
     tgt_gap: IntArray
     tgt_total: FloatArray
-    key_value: FloatArray  # bonus of a match on each key
+    key_value: FloatArray  # value of each key, damped by how common it is in the document
+    key_kind_weight: FloatArray  # the undamped weight of each key's kind
 
 
 def index_keys(sides: Sides, params: AlignParams) -> KeyOccurrences:
@@ -90,6 +91,7 @@ def index_keys(sides: Sides, params: AlignParams) -> KeyOccurrences:
         _gaps(tgt_sentence, tgt_key),
         np.bincount(tgt_sentence, weights=shared_value[tgt_key], minlength=m).astype(np.float64),
         key_value,
+        kind_weight if size else np.zeros(0),
     )
 
 
@@ -110,9 +112,13 @@ def _gaps(sentence: IntArray, key: IntArray) -> IntArray:
 
 
 def _band_pairs(
-    occ: KeyOccurrences, lo: IntArray, width: int, m: int
+    occ: KeyOccurrences, lo: IntArray, width: int, m: int, commonness: float
 ) -> tuple[IntArray, IntArray, FloatArray, IntArray, IntArray]:
-    """(src sentence, tgt sentence, value, src gap, tgt gap) of every key shared in the band."""
+    """(src sentence, tgt sentence, value, src gap, tgt gap) of every key shared in the band.
+
+    A pair's value is damped by how many partners each of its two occurrences has
+    nearby: a key that many candidate links share tells them apart poorly.
+    """
     empty_i = np.zeros(0, dtype=np.int64)
     if len(occ.src_key) == 0 or len(occ.tgt_key) == 0:
         return empty_i, empty_i, np.zeros(0), empty_i, empty_i
@@ -133,10 +139,15 @@ def _band_pairs(
     src_index = np.repeat(np.arange(len(counts)), counts)
     starts = np.repeat(left - np.cumsum(counts) + counts, counts)
     tgt_index = order[starts + np.arange(total)]
+    src_partners = counts[src_index]
+    tgt_partners = np.bincount(tgt_index, minlength=len(occ.tgt_key))[tgt_index]
+    value = occ.key_kind_weight[occ.src_key[src_index]] / (
+        1.0 + commonness * np.log(src_partners * tgt_partners)
+    )
     return (
         occ.src_sentence[src_index],
         occ.tgt_sentence[tgt_index],
-        occ.key_value[occ.src_key[src_index]],
+        value,
         occ.src_gap[src_index],
         occ.tgt_gap[tgt_index],
     )
@@ -157,9 +168,24 @@ def _length_cost(
     return result
 
 
+@dataclass(frozen=True, slots=True)
+class BandCosts:
+    """Link costs split into everything else and the unmatched-key term, whose weight a
+    second pass may change without recomputing the rest."""
+
+    base: dict[tuple[int, int], FloatArray]
+    unmatched: dict[tuple[int, int], FloatArray]
+
+    def with_unmatched_weight(self, weight: float) -> dict[tuple[int, int], FloatArray]:
+        return {
+            move: cost + weight * self.unmatched[move] if move in self.unmatched else cost.copy()
+            for move, cost in self.base.items()
+        }
+
+
 def band_costs(
     sides: Sides, occ: KeyOccurrences, lo: IntArray, width: int, params: AlignParams
-) -> dict[tuple[int, int], FloatArray]:
+) -> BandCosts:
     """Cost arrays, shape (n + 1, width), for every link type in :data:`MOVES`."""
     n, m = sides.shape
     rows = np.arange(n + 1)[:, None]
@@ -170,7 +196,8 @@ def band_costs(
     src_chars, tgt_chars = _prefix(sides.src.chars), _prefix(sides.tgt.chars)
     src_pieces, tgt_pieces = _prefix(sides.src_pieces), _prefix(sides.tgt_pieces)
     src_sent, tgt_sent = _prefix(sides.src.sentences), _prefix(sides.tgt.sentences)
-    src_punct, tgt_punct = _prefix(sides.src.punctuation), _prefix(sides.tgt.punctuation)
+    src_punct = _prefix(sides.src.punctuation).astype(np.float32)
+    tgt_punct = _prefix(sides.tgt.punctuation).astype(np.float32)
     src_keys, tgt_keys = _prefix(occ.src_total), _prefix(occ.tgt_total)
     seen = min(n, m)
     prior_weight = params.mu_prior_sentences
@@ -184,7 +211,7 @@ def band_costs(
     ) / max(seen + prior_weight, 1e-9)
 
     # key matches per link type, counting a key once per link
-    pi, pj, pv, pgs, pgt = _band_pairs(occ, lo, width, m)
+    pi, pj, pv, pgs, pgt = _band_pairs(occ, lo, width, m, params.key_commonness)
     size = (n + 1) * width
     matches: dict[tuple[int, int], FloatArray] = {}
     for a, b in MOVES:
@@ -210,7 +237,36 @@ def band_costs(
         best_src[1:] = one_one.max(axis=1)[1:]
         np.maximum.at(best_tgt, cols_clipped.ravel(), one_one.ravel())
 
-    costs: dict[tuple[int, int], FloatArray] = {}
+    # target-side block sums depend only on the block size b: computed once per b
+    tgt_prefixes: dict[str, FloatArray] = {
+        "chars": tgt_chars,
+        "pieces": tgt_pieces,
+        "sent": tgt_sent,
+        "keys": tgt_keys,
+    }
+    at_end: dict[str, FloatArray] = {
+        name: prefix[cols_clipped] for name, prefix in tgt_prefixes.items()
+    }
+    tgt_blocks: dict[tuple[str, int], FloatArray] = {}
+
+    def tgt_block(name: str, b: int) -> FloatArray:
+        block = tgt_blocks.get((name, b))
+        if block is None:
+            start = tgt_prefixes[name][np.maximum(cols_clipped - b, 0)]
+            block = tgt_blocks[(name, b)] = at_end[name] - start
+        return block
+
+    punct_at_end = tgt_punct[cols_clipped]
+    punct_blocks: dict[int, npt.NDArray[np.float32]] = {}
+
+    def tgt_punct_block(b: int) -> npt.NDArray[np.float32]:
+        block = punct_blocks.get(b)
+        if block is None:
+            block = punct_blocks[b] = punct_at_end - tgt_punct[np.maximum(cols_clipped - b, 0)]
+        return block
+
+    base: dict[tuple[int, int], FloatArray] = {}
+    unmatched_terms: dict[tuple[int, int], FloatArray] = {}
     for a, b in MOVES:
         valid = inside & (rows >= a) & (cols >= b)
         prior = params.prior[f"{a}-{b}"]
@@ -221,16 +277,14 @@ def band_costs(
             )
             cost = np.broadcast_to(cost, (n + 1, width))
         elif a == 0:
-            chars = tgt_chars[cols_clipped] - tgt_chars[np.maximum(cols_clipped - 1, 0)]
-            cost = prior + params.null_length * np.log1p(chars) + params.null_best_match * (
-                best_tgt[cols_clipped]
+            cost = prior + params.null_length * np.log1p(tgt_block("chars", 1)) + (
+                params.null_best_match * best_tgt[cols_clipped]
             )
         else:
             r0 = np.maximum(rows - a, 0)
-            c0 = np.maximum(cols_clipped - b, 0)
             cost = prior + params.char_weight * _length_cost(
                 src_chars[rows] - src_chars[r0],
-                tgt_chars[cols_clipped] - tgt_chars[c0],
+                tgt_block("chars", b),
                 mu_chars,
                 params.char_floor,
                 params.char_spread,
@@ -238,29 +292,24 @@ def band_costs(
             if params.piece_weight:
                 cost = cost + params.piece_weight * _length_cost(
                     src_pieces[rows] - src_pieces[r0],
-                    tgt_pieces[cols_clipped] - tgt_pieces[c0],
+                    tgt_block("pieces", b),
                     mu_pieces,
                     params.piece_floor,
                     params.piece_spread,
                 )
-            sentence_gap = np.abs(
-                (src_sent[rows] - src_sent[r0]) - (tgt_sent[cols_clipped] - tgt_sent[c0])
-            )
-            punct_gap = np.abs(
-                (src_punct[rows] - src_punct[r0]) - (tgt_punct[cols_clipped] - tgt_punct[c0])
-            ).sum(axis=-1)
+            sentence_gap = np.abs((src_sent[rows] - src_sent[r0]) - tgt_block("sent", b))
+            src_punct_block = (src_punct[rows[:, 0]] - src_punct[r0[:, 0]])[:, None, :]
+            punct_gap = np.abs(src_punct_block - tgt_punct_block(b)).sum(axis=-1)
             matched = matches[(a, b)]
             unmatched = np.maximum(
-                (src_keys[rows] - src_keys[r0]) + (tgt_keys[cols_clipped] - tgt_keys[c0])
-                - 2.0 * matched,
-                0.0,
+                (src_keys[rows] - src_keys[r0]) + tgt_block("keys", b) - 2.0 * matched, 0.0
             )
             cost = (
                 cost
                 + params.sentence_count_weight * sentence_gap
                 + params.punctuation_weight * punct_gap
                 - matched
-                + params.unmatched_weight * unmatched
             )
-        costs[(a, b)] = np.where(valid, cost, np.inf)
-    return costs
+            unmatched_terms[(a, b)] = np.where(valid, unmatched, 0.0)
+        base[(a, b)] = np.where(valid, cost, np.inf)
+    return BandCosts(base, unmatched_terms)
