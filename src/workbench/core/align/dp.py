@@ -175,9 +175,64 @@ def posteriors(
     total = forward[n, m - lo[n]]
     scores: list[float] = []
     for link in path:
-        before = forward[link.i - link.a, link.j - link.b - lo[link.i - link.a]]
-        after = backward[link.i, link.j - lo[link.i]]
-        cost = costs[(link.a, link.b)][link.i, link.j - lo[link.i]] / temperature
-        value = float(np.exp(before - cost + after - total))
+        if (link.a, link.b) == (1, 0):
+            value = _source_null_marginal(forward, backward, scaled[(1, 0)], lo, link.i, total)
+        elif (link.a, link.b) == (0, 1):
+            value = _target_null_marginal(forward, backward, insert_cost, lo, link.j, total)
+        else:
+            before = forward[link.i - link.a, link.j - link.b - lo[link.i - link.a]]
+            after = backward[link.i, link.j - lo[link.i]]
+            cost = scaled[(link.a, link.b)][link.i, link.j - lo[link.i]]
+            value = float(np.exp(before - cost + after - total))
         scores.append(min(1.0, max(0.0, value)))
     return scores
+
+
+def _source_null_marginal(
+    forward: FloatArray,
+    backward: FloatArray,
+    delete_cost: FloatArray,
+    lo: IntArray,
+    row: int,
+    total: float,
+) -> float:
+    """Probability that source sentence ``row - 1`` is left unlinked, wherever that happens.
+
+    Paths that differ only in the order of neighbouring 1-0 and 0-1 links give the
+    same links; summing over the target position counts them all.
+    """
+    width = forward.shape[1]
+    shift = int(lo[row] - lo[row - 1])
+    k = np.arange(width)
+    k_before = k + shift
+    ok = (k_before >= 0) & (k_before < width)
+    terms = (
+        forward[row - 1, k_before[ok]] - delete_cost[row, k[ok]] + backward[row, k[ok]] - total
+    )
+    return float(np.exp(terms).sum()) if terms.size else 0.0
+
+
+def _target_null_marginal(
+    forward: FloatArray,
+    backward: FloatArray,
+    insert_cost: FloatArray,
+    lo: IntArray,
+    column: int,
+    total: float,
+) -> float:
+    """Probability that target sentence ``column - 1`` is left unlinked, on any row."""
+    width = forward.shape[1]
+    # rows whose band holds the column (band starts never decrease down the rows)
+    first = int(np.searchsorted(lo, column - width + 1, side="left"))
+    last = int(np.searchsorted(lo, column - 1, side="right"))
+    rows = np.arange(first, last)
+    k_after = column - lo[first:last]
+    ok = (k_after >= 1) & (k_after < width)
+    rows, k_after = rows[ok], k_after[ok]
+    terms = (
+        forward[rows, k_after - 1]
+        - insert_cost[rows, k_after]
+        + backward[rows, k_after]
+        - total
+    )
+    return float(np.exp(terms).sum()) if terms.size else 0.0
