@@ -128,4 +128,4 @@ def _indices(indices: Sequence[int]) -> str:
         return "-"
     if len(indices) == 1:
         return str(indices[0])
-    return f"{indices[0]}-{indices[-1]}"
+    return f"{indices[0]}..{indices[-1]}"
