@@ -68,6 +68,8 @@ _FURTHER_READING = re.compile(
     r"(?:[Сс]м\.\s*также|[Сс]р\.|[Пп]одробнее|[Оо]б\s+этом\s+(?:подробнее\s+)?см|[Ss]ee\s+also"
     r"|[Cc]f\.|[Сс]м\.\s*об\s+этом)"
 )
+#: The author's words after a quotation: «…», — писал он …
+_ATTRIBUTION_DASH = re.compile(r"[,!?…]?[ \t\u00a0]*[—–]")
 _SKIP_AFTER = " \t\u00a0¹²³⁴⁵⁶⁷⁸⁹⁰*"
 _STOP_THEN_BRACKET = re.compile(r"[.…][ \t\u00a0]*[(\[]")
 
@@ -261,7 +263,9 @@ def _later_in_sentence(text: str, end: int, bound: int) -> Citation | None:
             continue
         pos += 1
     trailing = text[end:stop]
-    if _SOURCE_CUE.search(trailing):
+    if _SOURCE_CUE.search(trailing) or _ATTRIBUTION_DASH.match(trailing):
+        # A cue such as "пишет", or the author's words after a dash («…», — …), may
+        # lead to a reference ("— уверял Дюранти в «The New York Times» 31 марта 1933 г.").
         return _citation(text, end, stop, "later-in-sentence")
     return None
 

@@ -315,6 +315,11 @@ _OP_CIT = _rx(
     r"(?:^|[:;]\s*)([A-ZА-ЯЁ][^\W\d_]+(?:-[A-ZА-ЯЁ][^\W\d_]+)?),?\s+(?:[A-ZА-ЯЁ]\.\s?){0,3},?\s*"
     r"(?:[Oo]p\.\s*cit\.|[Ll]oc\.\s*cit\.|a\.\s?a\.\s?O\.|[Уу]каз\.\s*соч\.|[Цц]ит\.\s*соч\.)"
 )
+#: "Валентинов Н. Новая экономическая политика…": a Russian book, wherever it was printed.
+_CYRILLIC_AUTHOR_TITLE = _rx(
+    r"^(?:[Цц]ит\.\s*по:?\s*|[Сс]м\.:?\s*)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?,?\s+"
+    r"(?:[А-ЯЁ]\.\s?){1,3}\s*[А-ЯЁ][а-яё]+"
+)
 #: A Harvard author-date reference with a Latin-script author: "(Fitzpatrick 1994, p. 112)".
 _AUTHOR_DATE = _rx(
     r"^(?:[Сс]м\.:?\s*|[Cc]f\.\s*|[Цц]ит\.\s*по:?\s*)?[A-Z][a-z'’\-]+"
@@ -521,6 +526,8 @@ def scan_reference(text: str) -> ReferenceScan:
         Title(t.text, fallback, t.quoted, t.lookalikes) if t.language == UNKNOWN_LATIN else t
         for t in titles
     ]
+    if _CYRILLIC_AUTHOR_TITLE.match(normalised):
+        scan.markers.append(Marker(RU, 1.5, "author and title in Cyrillic", title=True))
     if _AUTHOR_DATE.match(normalised):
         scan.markers.append(
             Marker(fallback, 1.0, "author-date reference with a Latin-script author")
