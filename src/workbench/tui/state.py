@@ -147,6 +147,8 @@ class WorkbenchState:
         self._quotations_by_src: dict[int, list[QuotationSpan]] = {}
         self._via_english_src: set[int] = set()
         self._warned_links: set[int] = set()
+        self._positions: tuple[dict[int, int], dict[int, int]] = ({}, {})
+        self._positions_of: Translation | None = None
         self._notes_by_src: dict[int, list[Note]] = {}
         self._compare_by_link: dict[int, str] = {}
         self.visible: list[int] = []
@@ -208,12 +210,22 @@ class WorkbenchState:
     def replace_link_findings(self, link_index: int, fresh: list[Finding]) -> None:
         """Put the findings of a QA run on one link (after its English was edited) in
         place of its old ones. Checks that compare a link with the whole translation
-        (the length ratio) keep their result until the next full run."""
+        (the length ratio) keep their result until the next full run. Only this link's
+        entries are touched, so the cost does not grow with the document."""
         link = self.translation.links[link_index]
         key = (link.src, link.tgt)
-        kept = [f for f in self.findings
-                if (f.src, f.tgt) != key or f.check in DOCUMENT_WIDE_CHECKS]
-        self.set_findings(kept + fresh)
+        old = self._findings_by_link.get(link_index, [])
+        dropped = {id(f) for f in old
+                   if (f.src, f.tgt) == key and f.check not in DOCUMENT_WIDE_CHECKS}
+        if dropped:
+            self.findings = [f for f in self.findings if id(f) not in dropped]
+        self.findings.extend(fresh)
+        here = [f for f in old if id(f) not in dropped] + fresh
+        self._findings_by_link[link_index] = here
+        if any(f.severity is not Severity.INFO for f in here):
+            self._warned_links.add(link_index)
+        else:
+            self._warned_links.discard(link_index)
 
     def set_findings(self, findings: list[Finding]) -> None:
         """QA findings for the current translation (computed in the background)."""
@@ -221,14 +233,23 @@ class WorkbenchState:
         self._findings_by_link = self._index_findings(findings)
         self._refresh_visible()
 
+    def _link_positions(self) -> tuple[dict[int, int], dict[int, int]]:
+        """Which link holds each source sentence and each English segment (cached for
+        the current translation object)."""
+        if self._positions_of is not self.translation:
+            link_of_src: dict[int, int] = {}
+            link_of_tgt: dict[int, int] = {}
+            for position, link in enumerate(self.translation.links):
+                for i in link.src:
+                    link_of_src[i] = position
+                for j in link.tgt:
+                    link_of_tgt[j] = position
+            self._positions = (link_of_src, link_of_tgt)
+            self._positions_of = self.translation
+        return self._positions
+
     def _index_findings(self, findings: Sequence[Finding]) -> dict[int, list[Finding]]:
-        link_of_src: dict[int, int] = {}
-        link_of_tgt: dict[int, int] = {}
-        for position, link in enumerate(self.translation.links):
-            for i in link.src:
-                link_of_src[i] = position
-            for j in link.tgt:
-                link_of_tgt[j] = position
+        link_of_src, link_of_tgt = self._link_positions()
         by_link: dict[int, list[Finding]] = defaultdict(list)
         for finding in findings:
             targets = {link_of_src[i] for i in finding.src if i in link_of_src}

@@ -136,6 +136,7 @@ class SegmentGrid(ScrollView, can_focus=True):
         self._gutter_width = 0
         self._number_width = 1
         self._wrap_cache: dict[int, tuple[list[tuple[int, int]], ...]] = {}
+        self._part_styles: dict[str, Style] = {}
 
     # ----------------------------------------------------------------- data
 
@@ -369,8 +370,25 @@ class SegmentGrid(ScrollView, can_focus=True):
         return Strip(segments).adjust_cell_length(width, row_style)
 
     def _part(self, name: str) -> Style:
-        """The style a component class declares (only what it sets, to layer on a row)."""
-        return self.get_component_rich_style(f"segment-grid--{name}", partial=True)
+        """The style a component class declares (only what it sets, to layer on a row).
+        Cached until the styles or the focus change."""
+        style = self._part_styles.get(name)
+        if style is None:
+            style = self.get_component_rich_style(f"segment-grid--{name}", partial=True)
+            self._part_styles[name] = style
+        return style
+
+    def notify_style_update(self) -> None:
+        self._part_styles.clear()
+        super().notify_style_update()
+
+    def on_focus(self) -> None:
+        self._part_styles.clear()
+        self._refresh_row(self._cursor)
+
+    def on_blur(self) -> None:
+        self._part_styles.clear()
+        self._refresh_row(self._cursor)
 
     def _gutter(self, row: GridRow, row_line: int, style: Style) -> list[Segment]:
         if row_line:
