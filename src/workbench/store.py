@@ -1187,7 +1187,7 @@ class Store:
 
     def _segment_row(self, ref: _TranslationRef, index: int) -> Row:
         row = None
-        if 0 <= index and _is_row_id(index):
+        if index >= 0 and _is_row_id(index):
             row = self._db.execute(
                 'SELECT start, "end", override, status FROM segments '
                 "WHERE translation_id = ? ORDER BY ord LIMIT 1 OFFSET ?",
