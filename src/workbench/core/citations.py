@@ -46,6 +46,7 @@ _ABBREVIATIONS = frozenset(
     )
 )
 _CLOSING = "»\"”“)’'"
+_QUOTE_CLOSING = _CLOSING.replace(")", "")
 _MAX_LOOK = 800
 _MAX_CITATION = 500
 
@@ -112,10 +113,16 @@ def is_sentence_end(text: str, pos: int) -> bool:
 
 
 def sentence_start(text: str, pos: int, floor: int) -> int:
-    """Start of the sentence holding ``pos`` (not before ``floor``)."""
+    """Start of the sentence holding ``pos`` (not before ``floor``), parentheses respected."""
     lowest = max(floor, pos - _MAX_LOOK)
+    depth = 0
     for index in range(pos - 1, lowest - 1, -1):
-        if text[index] in ".!?…" and is_sentence_end(text, index):
+        ch = text[index]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in ".!?…" and is_sentence_end(text, index):
             start = index + 1
             while start < pos and (text[start] in _CLOSING or text[start].isspace()):
                 start += 1
@@ -313,7 +320,7 @@ def _before(text: str, start: int, floor: int) -> Citation | None:
         return None
     previous_end = lead_start
     while previous_end > floor and (
-        text[previous_end - 1].isspace() or text[previous_end - 1] in _CLOSING + ".!?…"
+        text[previous_end - 1].isspace() or text[previous_end - 1] in _QUOTE_CLOSING + ".!?…"
     ):
         previous_end -= 1
     previous_start = sentence_start(text, previous_end, floor)
