@@ -154,7 +154,7 @@ class WorkbenchState:
         self.visible: list[int] = []
         self.reload_annotations()
         self.reload_quotations()
-        self._refresh_visible()
+        self.refresh_visible()
 
     # ----------------------------------------------------------- loading
 
@@ -163,7 +163,7 @@ class WorkbenchState:
         self.translation = self.store.translation(self.translation_name)
         self._findings_by_link = self._index_findings(self.findings)
         self._index_compare()
-        self._refresh_visible()
+        self.refresh_visible()
 
     def reload_segment(self, index: int) -> None:
         """Re-read one English segment of the current translation (after its text was
@@ -231,7 +231,7 @@ class WorkbenchState:
         """QA findings for the current translation (computed in the background)."""
         self.findings = findings
         self._findings_by_link = self._index_findings(findings)
-        self._refresh_visible()
+        self.refresh_visible()
 
     def _link_positions(self) -> tuple[dict[int, int], dict[int, int]]:
         """Which link holds each source sentence and each English segment (cached for
@@ -286,7 +286,7 @@ class WorkbenchState:
             self.compare_name = others[0]
             self.compare = self.store.translation(self.compare_name)
         self._index_compare()
-        self._refresh_visible()
+        self.refresh_visible()
         return self.compare_name
 
     def _index_compare(self) -> None:
@@ -399,7 +399,8 @@ class WorkbenchState:
             texts.append(self._compare_by_link.get(link_index, ""))
         return any(pattern.search(text) for text in texts)
 
-    def _refresh_visible(self) -> None:
+    def refresh_visible(self) -> None:
+        """Recompute which links pass the filter and search."""
         count = len(self.translation.links)
         pattern = self.search.compile() if self.search is not None else None
         if self.row_filter is RowFilter.ALL and pattern is None:
@@ -409,7 +410,7 @@ class WorkbenchState:
 
     def set_filter(self, row_filter: RowFilter) -> None:
         self.row_filter = row_filter
-        self._refresh_visible()
+        self.refresh_visible()
 
     def set_search(self, search: Search | None) -> None:
         """Show only links matching ``search`` on either side (``None`` shows all).
@@ -417,7 +418,7 @@ class WorkbenchState:
         if search is not None:
             search.compile()
         self.search = search
-        self._refresh_visible()
+        self.refresh_visible()
 
     def row_position(self, link_index: int) -> int:
         """The grid row showing ``link_index``, or the nearest one before it."""

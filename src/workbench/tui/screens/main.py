@@ -209,7 +209,7 @@ class MainScreen(Screen[None]):
         self._known_revision = self.state.store.revision()
         if scope is ChangeScope.ANNOTATIONS:
             self.state.reload_annotations()
-            self.state.reload_translation()
+            self.state.refresh_visible()
         elif scope is ChangeScope.SEGMENTS:
             self.state.reload_translation()
         else:
