@@ -336,6 +336,12 @@ async def test_command_palette_runs_an_action(workspace: Path) -> None:
         await settle(app, pilot)
         with reopen(workspace) as store:
             assert store.translation("close").links[0].status is LinkStatus.CONFIRMED
+        cursor = app.screen.grid.cursor  # type: ignore[attr-defined]
+        await pilot.press("ctrl+p", *"Next segment")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen.grid.cursor == cursor + 1  # type: ignore[attr-defined]
 
 
 @synchronous

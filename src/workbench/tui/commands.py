@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from functools import partial
 
 from textual.binding import Binding
@@ -28,8 +28,13 @@ def key_label(key: str) -> str:
     return ", ".join(names.get(k.strip(), k.strip()) for k in key.split(","))
 
 
-def screen_commands(screen: Screen[object]) -> Iterator[tuple[str, str, str]]:
-    """(title, action, help) for every binding of ``screen`` and its focused widgets."""
+Command = tuple[str, Callable[[], Awaitable[object]], str]
+"""(title, what running it does, help text)."""
+
+
+def screen_commands(screen: Screen[object]) -> Iterator[Command]:
+    """A command for every binding of ``screen`` and of the widgets on it, run on the
+    node that declares the binding."""
     seen: set[str] = set()
     nodes = [screen, *screen.query("*")]
     for node in nodes:
@@ -42,25 +47,25 @@ def screen_commands(screen: Screen[object]) -> Iterator[tuple[str, str, str]]:
             help_text = f"key: {key_label(binding.key)}"
             if binding.tooltip:
                 help_text += f" · {binding.tooltip}"
-            yield binding.description, binding.action, help_text
-    if any(action.startswith("cycle_filter") for action in seen):
-        yield from EXTRA_COMMANDS
+            yield binding.description, partial(node.run_action, binding.action), help_text
+    if "cycle_filter" in seen:
+        for title, action, help_text in EXTRA_COMMANDS:
+            yield title, partial(screen.run_action, action), help_text
 
 
 class WorkbenchCommands(Provider):
     """Offers every action of the current screen by its description."""
 
-    def _commands(self) -> list[tuple[str, str, str]]:
+    def _commands(self) -> list[Command]:
         return list(screen_commands(self.screen))
 
     async def discover(self) -> Hits:
-        for title, action, help_text in self._commands():
-            yield DiscoveryHit(title, partial(self.screen.run_action, action), help=help_text)
+        for title, run, help_text in self._commands():
+            yield DiscoveryHit(title, run, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, action, help_text in self._commands():
+        for title, run, help_text in self._commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title),
-                          partial(self.screen.run_action, action), text=title, help=help_text)
+                yield Hit(score, matcher.highlight(title), run, text=title, help=help_text)
