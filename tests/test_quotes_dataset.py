@@ -47,3 +47,16 @@ def test_passage(passage: Passage) -> None:
         assert quote.evidence
         if quote.via_english:
             assert quote.advice and quote.advice.startswith("Take the English wording from")
+
+
+@pytest.mark.parametrize("passage", PASSAGES + STYLES, ids=[p.ident for p in PASSAGES + STYLES])
+def test_crlf_newlines_give_the_same_quotations(passage: Passage) -> None:
+    def seen(text: str) -> list[tuple[str, str, str]]:
+        def lf(part: str | None) -> str:
+            return (part or "").replace("\r\n", "\n")
+
+        return [(q.provenance.value, lf(q.text), lf(q.citation)) for q in find_quotations(text)]
+
+    crlf = passage.text.replace("\n", "\r\n")
+    assert seen(crlf) == seen(passage.text)
+    assert all(crlf[q.start : q.end] == q.text for q in find_quotations(crlf))

@@ -246,7 +246,7 @@ def _footnote(text: str, end: int) -> Citation | None:
         number = superscript.translate(_SUPERSCRIPT_DIGITS) if superscript else bracketed
         shapes = [re.escape(superscript or ""), rf"\[{number}\]", rf"{number}(?:[.)]|(?=[ \t]))"]
         line_mark = "(?:" + "|".join(s for s in shapes if s) + ")"
-    note = re.compile(rf"^[ \t]*{line_mark}(?!\d)[ \t]*(\S[^\n]*)", re.MULTILINE)
+    note = re.compile(rf"^[ \t]*{line_mark}(?!\d)[ \t]*(\S[^\r\n]*)", re.MULTILINE)
     found = note.search(text, mark.end(), min(len(text), mark.end() + _MAX_FOOTNOTE_DISTANCE))
     if found is None:
         return None

@@ -81,15 +81,17 @@ class _Open:
 def paragraph_ends(text: str) -> list[int]:
     """Offsets where paragraphs end (the index of the break, or ``len(text)``).
 
+    The break of a CRLF text starts at its CR, which stays out of the paragraph.
+
     One paragraph per line, unless the text is hard-wrapped: when most non-blank lines
     belong to runs of two or more lines separated by blank lines, a paragraph is a
     block between blank lines.
     """
     lines = text.split("\n")
     if _is_hard_wrapped(lines):
-        ends = [m.start() for m in re.finditer(r"\n[ \t]*\n", text)]
+        ends = [m.start() for m in re.finditer(r"\r?\n[ \t]*\r?\n", text)]
     else:
-        ends = [m.start() for m in re.finditer("\n", text)]
+        ends = [m.start() for m in re.finditer(r"\r?\n", text)]
     ends.append(len(text))
     return ends
 
