@@ -98,7 +98,7 @@ def is_sentence_end(text: str, pos: int) -> bool:
         return False
     while after < len(text) and text[after] in " \t\u00a0":
         after += 1
-    if after < len(text) and text[after] != "\n":
+    if after < len(text) and text[after] not in "\r\n":
         nxt = text[after]
         if not (nxt.isupper() or nxt.isdigit() or nxt in "«„“\"(—–["):
             return False
