@@ -196,6 +196,22 @@ def test_a_hard_wrapped_text_keeps_sentences_across_its_line_breaks() -> None:
     ]
 
 
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_a_hard_wrapped_text_with_crlf_or_cr_breaks_reads_like_one_with_lf(newline: str) -> None:
+    text = (
+        "CHAPTER I\n\n"
+        "It was in the summer of 1928 that Bukharin, by then\n"
+        "thoroughly alarmed, went to see Kamenev. The meeting\n"
+        "took place on July 11. Kamenev wrote down what he\n"
+        "heard, and the note survives.\n\n"
+        "Mr. Trotsky later printed it.\n"
+    )
+    other = text.replace("\n", newline)
+    spans = segment(other, "en")
+    assert [s.text.replace(newline, "\n") for s in spans] == _texts(text, "en")
+    assert len(spans) == 5
+
+
 def test_short_lines_ending_in_full_stops_are_not_taken_for_wrapped_text() -> None:
     text = "Глава 1\n\nОн пришел.\nОна ушла.\nВсе молчали.\nКонец.\n"
     assert _texts(text, "ru") == ["Глава 1", "Он пришел.", "Она ушла.", "Все молчали.", "Конец."]

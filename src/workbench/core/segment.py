@@ -31,9 +31,10 @@ from workbench.core.segment_rules import Abbrev
 LANGUAGES = ("ru", "en")
 
 _LINE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
-# In a hard-wrapped text: a blank line, or a page or paragraph separator.
+# In a hard-wrapped text: a blank line, or a page or paragraph separator (a CRLF is
+# one line break, never a blank line of its own).
 _PARAGRAPH_BREAK = re.compile(
-    r"(?:\r\n|[\n\r])[^\S\n\r]*(?:\r\n|[\n\r])|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
+    r"(?:\r\n|\n|\r(?!\n))[^\S\n\r]*(?:\r\n|\n|\r(?!\n))|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
 )
 # A wrapped text: most lines at most this long, most lines inside a
 # paragraph ending without final punctuation.
