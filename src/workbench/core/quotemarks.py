@@ -28,6 +28,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from workbench.core.segment import is_hard_wrapped
+
 #: Marks that open whatever their neighbours.
 _ALWAYS_OPEN = "«„‹"
 #: Marks a guillemet-style span may be closed by, by opening mark.
@@ -81,36 +83,17 @@ class _Open:
 def paragraph_ends(text: str) -> list[int]:
     """Offsets where paragraphs end (the index of the break, or ``len(text)``).
 
-    The break of a CRLF text starts at its CR, which stays out of the paragraph.
-
-    One paragraph per line, unless the text is hard-wrapped: when most non-blank lines
-    belong to runs of two or more lines separated by blank lines, a paragraph is a
-    block between blank lines.
+    One paragraph per line, unless the text is hard-wrapped (as
+    :func:`workbench.core.segment.is_hard_wrapped` decides, so that quotations and
+    sentences agree): then a paragraph is a block between blank lines. The break of a
+    CRLF text starts at its CR, which stays out of the paragraph.
     """
-    lines = text.split("\n")
-    if _is_hard_wrapped(lines):
+    if is_hard_wrapped(text):
         ends = [m.start() for m in re.finditer(r"\r?\n[ \t]*\r?\n", text)]
     else:
         ends = [m.start() for m in re.finditer(r"\r?\n", text)]
     ends.append(len(text))
     return ends
-
-
-def _is_hard_wrapped(lines: list[str]) -> bool:
-    runs: list[int] = []
-    run = 0
-    for line in lines:
-        if line.strip():
-            run += 1
-        elif run:
-            runs.append(run)
-            run = 0
-    if run:
-        runs.append(run)
-    if len(runs) < 2:
-        return False
-    in_long_runs = sum(r for r in runs if r >= 2)
-    return in_long_runs * 2 > sum(runs)
 
 
 def _opening_side(prev: str, nxt: str) -> bool:

@@ -131,7 +131,7 @@ def segment(text: str, lang: str) -> list[Span]:
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Stretches of text that no sentence crosses: lines, or paragraphs of a wrapped text."""
-    if not _is_hard_wrapped(text):
+    if not is_hard_wrapped(text):
         return [line.span() for line in _LINE.finditer(text)]
     paragraphs = []
     start = 0
@@ -142,7 +142,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return paragraphs
 
 
-def _is_hard_wrapped(text: str) -> bool:
+def is_hard_wrapped(text: str) -> bool:
     """A text wrapped at a fixed width, with blank lines between its paragraphs."""
     sample = text[:_DETECT_SAMPLE]
     if _PARAGRAPH_BREAK.search(sample) is None:
