@@ -385,6 +385,12 @@ async def test_notes_screen_edit_and_go(workspace: Path) -> None:
         await settle(app, pilot)
         with reopen(workspace) as store:
             assert store.notes(0)[0].text == "Plenum of July 1928"
+        await pilot.press("x")
+        await settle(app, pilot)
+        assert app.screen.query_one(DataTable).row_count == 0
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert app.screen.query_one(DataTable).row_count == 1
         await pilot.press("g")
         await settle(app, pilot)
         assert isinstance(app.screen, MainScreen)
