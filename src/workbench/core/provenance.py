@@ -202,9 +202,17 @@ def _uncited(quote: str, introduced: bool) -> Judgement:
     )
 
 
+#: Where a citation passes to another reference: "; ", or a full stop before a reprint or
+#: a translation ("Известия. 1930. 5 марта. Перепечатано в: …", "… Л. 12. Опубликовано в: …").
+_REFERENCE_SEPARATOR = re.compile(
+    r";|[.,]\s*(?=(?:[Пп]ерепечатан|[Оо]публикован|[Пп]ереиздан|[Аа]нгл\.\s*пер\.|[Рр]ус\.\s*пер\."
+    r"|[Rr]eprinted|[Pp]ublished\s+in|[Ee]nglish\s+translation|[Tt]ranslated\s+in))"
+)
+
+
 def _primary(scan: ReferenceScan) -> tuple[ReferenceScan, list[str]]:
-    """The first reference of a citation that lists several (';'), and a note if so."""
-    parts = [p.strip() for p in scan.normalised.split(";") if p.strip()]
+    """The first reference of a citation that lists several, and a note if so."""
+    parts = [p.strip() for p in _REFERENCE_SEPARATOR.split(scan.normalised) if p.strip()]
     if len(parts) < 2:
         return scan, []
     kept = [p for p in parts if not re.match(r"(?:см\.\s*также|ср\.|see also|cf\.)", p, re.I)]
