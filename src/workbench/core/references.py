@@ -132,6 +132,16 @@ _MARKERS: list[tuple[str, float, str, re.Pattern[str]]] = [
         "English place of publication",
         _rx(r"\b(?:Cambridge|Oxford|Boston|Chicago|Princeton|Stanford|Berkeley|New Haven)\b"),
     ),
+    (
+        EN,
+        1.0,
+        "date with an English month",
+        _rx(
+            r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
+            r"|December)\s+\d{1,2}\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|July"
+            r"|August|September|October|November|December)\b"
+        ),
+    ),
     (EN, 1.0, "'transl.' (English translator)", _rx(r"\btransl?\.|\btranslated by\b")),
     (
         ARCHIVE_ABROAD,
@@ -141,6 +151,15 @@ _MARKERS: list[tuple[str, float, str, re.Pattern[str]]] = [
     ),
     (EN, 2.0, BRITISH_RECORDS, _BRITISH_RECORDS_RE),
     (DE, 2.0, "'hrsg. von' (German editor)", _rx(r"\b[Hh]rsg\.|\b[Hh]erausgegeben\b")),
+    (
+        DE,
+        1.0,
+        "date with a German month",
+        _rx(
+            r"\b\d{1,2}\.\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober"
+            r"|November|Dezember)\b"
+        ),
+    ),
     (DE, 1.0, "'S.' page reference (German)", _rx(r"(?<![\w.])S\.\s*\d")),
     (DE, 1.5, "'Bd.' volume (German)", _rx(r"\bBd\.\s*[\dIVX]|\bBände?\b")),
     (
@@ -157,6 +176,15 @@ _MARKERS: list[tuple[str, float, str, re.Pattern[str]]] = [
         2.0,
         "'éd.' (French editor)",
         _rx(r"(?<!\w)[ée]d\.\s*(?:par|de)\b|(?<!\w)éd\.|\bÉditions\b"),
+    ),
+    (
+        FR,
+        1.0,
+        "date with a French month",
+        _rx(
+            r"\b\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre"
+            r"|octobre|novembre|décembre)\b"
+        ),
     ),
     (FR, 1.0, "'t.' volume (French)", _rx(r"(?<![\w.])t\.\s*[\dIVX]")),
     (
