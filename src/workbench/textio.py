@@ -21,16 +21,30 @@ class InputError(Exception):
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
 
+_OTHER_UNICODE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32 (little-endian)"),
+    (b"\x00\x00\xfe\xff", "UTF-32 (big-endian)"),
+    (b"\xff\xfe", "UTF-16 (little-endian)"),
+    (b"\xfe\xff", "UTF-16 (big-endian)"),
+)
+
+
 def decode_text(data: bytes, path: str | os.PathLike[str]) -> str:
     """Decode UTF-8 (a leading BOM removed), refusing binary data, with the byte offset."""
+    for bom, name in _OTHER_UNICODE_BOMS:
+        if data.startswith(bom):
+            raise InputError(path, f"encoded as {name}, not UTF-8; convert it to UTF-8 first")
     if b"\x00" in data:
         offset = data.index(b"\x00")
         raise InputError(path, f"binary file (NUL byte at byte offset {offset})")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(
-            path, f"not valid UTF-8 (bad byte 0x{data[exc.start]:02x} at byte offset {exc.start})"
+            path,
+            f"not valid UTF-8 (bad byte 0x{data[exc.start]:02x} at byte offset {exc.start}, "
+            f"line {line})",
         ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
