@@ -209,9 +209,9 @@ def _synthetic_document(
 
 
 def test_low_scores_point_at_wrong_links() -> None:
-    rng = random.Random(5)
+    rng = random.Random(6)
     right_high = wrong_high = right_low = wrong_low = 0
-    for _ in range(8):
+    for _ in range(12):
         src, tgt, gold = _synthetic_document(rng, 40)
         for link in align_sentences(src, tgt):
             right = (link.src, link.tgt) in gold
@@ -225,7 +225,7 @@ def test_low_scores_point_at_wrong_links() -> None:
     error_high = wrong_high / (right_high + wrong_high)
     error_low = wrong_low / (right_low + wrong_low)
     assert error_high < 0.2
-    assert error_low > 2.5 * error_high  # a low score points at a likely mistake
+    assert error_low > 3 * error_high  # a low score points at a likely mistake
 
 
 def _read_gold(path: Path) -> set[tuple[tuple[int, ...], tuple[int, ...]]]:

@@ -109,7 +109,7 @@ def test_an_empty_side_gives_null_links(
     ("content", "message"),
     [
         (None, "no such file"),
-        (b"\xff\xfe\x00b\x00i\x00n", "binary file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
         ("Привет".encode("cp1251"), "not valid UTF-8"),
     ],
 )
