@@ -101,3 +101,12 @@ def test_export_replaces_an_old_file_whole(workspace: Path, tmp_path: Path) -> N
     assert main(["--workspace", str(workspace), "export", "tmx", "--out", str(out)]) == 0
     assert (out / "close.tmx").read_bytes().startswith(b"<?xml")
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_workspace_option_works_after_the_command_too(workspace: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["export", "tmx", "--workspace", str(workspace), "--out", str(out)]) == 0
+    rebuilt = tmp_path / "rebuilt.sqlite"
+    assert main(["import", str(out / "close.tmx"), "--workspace", str(rebuilt)]) == 0
+    with Store.open(rebuilt) as store:
+        assert store.translation_names() == ["close"]

@@ -28,6 +28,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help=f"one of {', '.join(FORMATS)}, or {ALL}")
     parser.add_argument("--translation", metavar="NAME",
                         help="export only this translation (per-translation formats)")
+    parser.add_argument("--workspace", metavar="PATH", default=argparse.SUPPRESS,
+                        help="the workspace (also accepted before the command)")
     parser.add_argument("--out", metavar="DIR", default="exports",
                         help="output directory (default: exports/)")
     parser.set_defaults(func=run)

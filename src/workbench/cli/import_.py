@@ -27,6 +27,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("file", metavar="FILE", help="the file to import")
     parser.add_argument("--translation", metavar="NAME",
                         help="name of the imported translation (default: the name in FILE)")
+    parser.add_argument("--workspace", metavar="PATH", default=argparse.SUPPRESS,
+                        help="the workspace (also accepted before the command)")
     parser.add_argument("--update", action="store_true",
                         help="update the translation of that name if the workspace has it "
                         "(English text, link and segment statuses, new notes; the alignment "
