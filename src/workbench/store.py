@@ -546,7 +546,7 @@ class Store:
                                         "changed elsewhere; reload before editing")
                 if current == new_text:
                     continue
-                original = self._document_text(ref.document_id)[row[0]:row[1]]
+                original = self._document_slice(ref.document_id, row[0], row[1])
                 override = None if original == new_text else new_text
                 self._apply(ops, _splice_op("segments", ref.id, index, [row],
                                             [(row[0], row[1], override, row[3])]))
@@ -595,7 +595,7 @@ class Store:
             second = self._segment_row(ref, index + 1)
             joined = self._segment_text(ref, first) + " " + self._segment_text(ref, second)
             start, end = first[0], second[1]
-            original = self._document_text(ref.document_id)[start:end]
+            original = self._document_slice(ref.document_id, start, end)
             override = None if original == joined else joined
             self._apply(ops, _splice_op("segments", ref.id, index, [first, second],
                                         [(start, end, override, first[3])]))
@@ -1157,8 +1157,11 @@ class Store:
         return Document(name=row[0], lang=row[1], text=text, sentences=sentences, title=row[3],
                         translator=row[4], approach=row[5], licence=row[6])
 
-    def _document_text(self, doc_id: int) -> str:
-        row = self._db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    def _document_slice(self, doc_id: int, start: int, end: int) -> str:
+        """Characters ``start`` to ``end`` of a document's text, read without taking the
+        whole text into Python (SQLite counts characters, as ``str`` does)."""
+        row = self._db.execute("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
+                               (start + 1, max(0, end - start), doc_id)).fetchone()
         return str(row[0])
 
     def _translation_ref(self, name: str) -> _TranslationRef:
@@ -1201,7 +1204,7 @@ class Store:
     def _segment_text(self, ref: _TranslationRef, row: Row) -> str:
         if row[2] is not None:
             return str(row[2])
-        return self._document_text(ref.document_id)[row[0]:row[1]]
+        return self._document_slice(ref.document_id, row[0], row[1])
 
     def _splice_rows(self, table: str, translation_id: int, start: int = 0,
                      stop: int | None = None) -> list[Row]:
