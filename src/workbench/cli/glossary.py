@@ -194,19 +194,24 @@ def merge_glossaries(
     """``current`` with imported entries replacing the same terms (keeping their ids)
     and the other imported entries appended."""
     merged = list(current)
+    positions: dict[str, list[int]] = {}
+    for n, old in enumerate(merged):
+        positions.setdefault(term_key(old.source), []).append(n)
     added = updated = unchanged = 0
     for entry in imported:
-        for n, old in enumerate(merged):
-            if same_term(old, entry):
-                merged[n] = dataclasses.replace(entry, id=old.id)
-                if merged[n] == old:
-                    unchanged += 1
-                else:
-                    updated += 1
-                break
-        else:
+        same_key = positions.setdefault(term_key(entry.source), [])
+        n = next((n for n in same_key if same_term(merged[n], entry)), None)
+        if n is None:
+            same_key.append(len(merged))
             merged.append(dataclasses.replace(entry, id=None))
             added += 1
+            continue
+        old = merged[n]
+        merged[n] = dataclasses.replace(entry, id=old.id)
+        if merged[n] == old:
+            unchanged += 1
+        else:
+            updated += 1
     return MergedGlossary(merged, added, updated, unchanged)
 
 
