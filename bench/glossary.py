@@ -10,7 +10,8 @@ and matches found, for each length; time per character should stay flat as the
 text grows (linear cost). Also checks the approved English terms of every
 matched entry in the close translation with ``target_term_status``, and times
 all QA checks (``run_checks``) on the seed and close translation repeated, to
-show their cost grows linearly with the number of links.
+show their cost grows linearly with the number of links, and the merge of an
+imported glossary file (against parsing it) as the file grows.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import functools
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from workbench.core.glossary import GlossaryIndex, target_term_status, tokenize
 from workbench.core.model import GlossaryEntry
@@ -30,6 +32,7 @@ SEED = ROOT / "seeds" / "000_4e71bbafc8bcbe6b.txt"
 GLOSSARY = ROOT / "corpus" / "glossary.csv"
 CLOSE = ROOT / "corpus" / "close.en.txt"
 REPEATS = (1, 10, 100, 400)
+T = TypeVar("T")
 
 
 def substring_count(text: str, entries: Sequence[GlossaryEntry]) -> int:
@@ -48,8 +51,9 @@ def count_matches(index: GlossaryIndex, text: str) -> int:
     return len(index.find(text))
 
 
-def best_time(run: Callable[[], int], tries: int) -> tuple[float, int]:
-    best, result = float("inf"), 0
+def best_time(run: Callable[[], T], tries: int) -> tuple[float, T]:
+    """The best of ``tries`` timings of ``run``, and what it returned."""
+    best = float("inf")
     for _ in range(tries):
         t0 = time.perf_counter()
         result = run()
@@ -101,6 +105,24 @@ def main() -> None:
     )
 
     qa_scaling(seed, english, entries)
+    merge_scaling()
+
+
+def merge_scaling() -> None:
+    """``glossary import`` merging a growing file into the starter glossary, against
+    parsing the same file (the reference): the merge must stay linear."""
+    from workbench.cli.glossary import merge_glossaries
+    from workbench.formats.glossary_csv import parse_glossary
+
+    current = read_glossary(GLOSSARY)
+    print()
+    print(f"{'imported':>9} {'merge s':>8} {'parse s':>8} {'ratio':>6} {'us/term':>8}")
+    for size in (1_000, 10_000, 50_000):
+        text = "ru,en\n" + "".join(f"термин{i},term {i}\n" for i in range(size))
+        parse, imported = best_time(functools.partial(parse_glossary, text), 1)
+        merge, _ = best_time(functools.partial(merge_glossaries, current, imported), 3)
+        print(f"{size:>9} {merge:>8.3f} {parse:>8.3f} {merge / parse:>6.2f} "
+              f"{merge / size * 1e6:>8.1f}")
 
 
 def qa_scaling(seed: str, english: str, entries: Sequence[GlossaryEntry]) -> None:
