@@ -10,8 +10,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Header
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -104,6 +106,10 @@ class MainScreen(Screen[None]):
     MainScreen SegmentEditor { display: none; }
     MainScreen #key-hints { background: $primary-background; color: $text; }
     """
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """As on every screen, but a change of focus (opening or leaving the editor) does not
+    repaint the whole screen: the widgets whose look depends on focus repaint themselves."""
 
     def __init__(self, state: WorkbenchState) -> None:
         super().__init__()

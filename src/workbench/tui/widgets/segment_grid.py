@@ -178,12 +178,15 @@ class SegmentGrid(ScrollView, can_focus=True):
         self._wrap_cache.pop(index, None)
         if self._layout_width < 0 or not self._heights:
             self._relayout()
-        else:
-            height = self._row_height(self._flat[index])
-            if height != self._heights[index]:
-                self._heights[index] = height
-                self._offsets = [0, *accumulate(self._heights)]
-                self.virtual_size = Size(self._layout_width, self._offsets[-1] + 1)
+            self.refresh()
+            return
+        height = self._row_height(self._flat[index])
+        if height == self._heights[index]:
+            self._refresh_row(index)
+            return
+        self._heights[index] = height
+        self._offsets = [0, *accumulate(self._heights)]
+        self.virtual_size = Size(self._layout_width, self._offsets[-1] + 1)
         self.refresh()
 
     # --------------------------------------------------------------- layout
