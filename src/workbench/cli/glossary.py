@@ -195,8 +195,8 @@ def merge_glossaries(
     and the other imported entries appended."""
     merged = list(current)
     positions: dict[str, list[int]] = {}
-    for n, old in enumerate(merged):
-        positions.setdefault(term_key(old.source), []).append(n)
+    for position, old in enumerate(merged):
+        positions.setdefault(term_key(old.source), []).append(position)
     added = updated = unchanged = 0
     for entry in imported:
         same_key = positions.setdefault(term_key(entry.source), [])
