@@ -20,6 +20,7 @@ from test_tui_workspace import CLOSE, build_small_workspace
 from workbench.core.model import LinkStatus, SegmentStatus
 from workbench.store import Store
 from workbench.tui.app import WorkbenchApp
+from workbench.tui.screens.dialogs import ChoiceDialog
 from workbench.tui.screens.glossary import GlossaryScreen
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.main import MainScreen
@@ -143,12 +144,33 @@ async def test_edit_save_undo_redo_reach_the_database(workspace: Path) -> None:
 
 
 @synchronous
-async def test_escape_leaves_the_editor_without_saving(workspace: Path) -> None:
-    async with running(workspace) as (_app, pilot, screen):
+async def test_escape_leaves_the_editor_and_asks_before_dropping_typed_text(
+    workspace: Path,
+) -> None:
+    async with running(workspace) as (app, pilot, screen):
+        await pilot.press("enter", "escape")
+        assert not screen.editor.display and screen.grid.has_focus
         await pilot.press("enter", "x", "y", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and screen.editor.has_focus
+        assert screen.editor.text.startswith("xy")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click("#choice-discard")
+        await pilot.pause()
         assert not screen.editor.display
         with reopen(workspace) as store:
             assert store.segment_text("close", 0) == CLOSE[0]
+        await pilot.press("enter", "z", "escape")
+        await pilot.pause()
+        await pilot.click("#choice-save")
+        await settle(app, pilot)
+        assert not screen.editor.display
+        with reopen(workspace) as store:
+            assert store.segment_text("close", 0) == "z" + CLOSE[0]
 
 
 @synchronous

@@ -27,7 +27,8 @@ class _Dialog(ModalScreen[ResultType | None], Generic[ResultType]):
     DEFAULT_CSS = """
     _Dialog { align: center middle; }
     _Dialog > Vertical {
-        width: 80%; max-width: 100; height: auto; padding: 1 2;
+        width: 80%; max-width: 100; height: auto; max-height: 100%; padding: 1 2;
+        overflow-y: auto;
         border: thick $primary; background: $surface;
     }
     _Dialog .dialog-title { text-style: bold; margin-bottom: 1; }

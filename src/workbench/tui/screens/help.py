@@ -55,6 +55,9 @@ def help_text() -> Text:
     text.append("Badges in the grid: ", style="bold")
     text.append("~ low confidence  Q quotation taken from English  N note  ! QA finding  "
                 "= confirmed link  d/T/R draft/translated/reviewed\n")
+    text.append("Tab ", style="bold")
+    text.append("moves between the grid and the detail panel (arrows then scroll the panel); "
+                "Escape in the editor asks before dropping unsaved changes.\n")
     return text
 
 

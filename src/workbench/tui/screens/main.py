@@ -413,7 +413,27 @@ class MainScreen(Screen[None]):
 
     @on(SegmentEditor.Leave)
     def on_editor_leave(self) -> None:
-        self._close_editor()
+        """Escape: leave at once when nothing was typed, otherwise ask what to do with
+        the changes (Escape again keeps editing)."""
+        editor = self.editor
+        if not editor.modified:
+            self._close_editor()
+            return
+        from workbench.tui.screens.dialogs import ChoiceDialog
+
+        def chosen(choice: str | None) -> None:
+            if choice == "save":
+                self._save_and_close(editor.link_index, editor.lines())
+            elif choice == "discard":
+                self._close_editor()
+                self.notify("Changes discarded.", timeout=3)
+            else:
+                editor.focus()
+
+        self.app.push_screen(ChoiceDialog(
+            f"Segment {editor.link_index + 1} has unsaved changes",
+            [("save", "Save them"), ("discard", "Discard them"),
+             ("keep", "Keep editing (Esc)")]), chosen)
 
     def _save_lines(self, link_index: int, lines: list[str]) -> bool:
         editor = self.editor
@@ -453,10 +473,14 @@ class MainScreen(Screen[None]):
 
     @on(SegmentEditor.Save)
     def on_editor_save(self, event: SegmentEditor.Save) -> None:
-        link_index = self.editor.link_index
-        if self._save_lines(link_index, event.lines):
+        self._save_and_close(self.editor.link_index, event.lines)
+
+    def _save_and_close(self, link_index: int, lines: list[str]) -> None:
+        unchanged = lines == self.editor.original
+        if self._save_lines(link_index, lines):
             self._close_editor()
-            self.notify("Saved.", timeout=2)
+            self.notify(f"Segment {link_index + 1}: nothing changed." if unchanged
+                        else f"Segment {link_index + 1} saved (u undoes).", timeout=2)
 
     @on(SegmentEditor.Split)
     def on_editor_split(self, event: SegmentEditor.Split) -> None:

@@ -26,7 +26,7 @@ def note_matches(note: Note, query: str) -> bool:
     return query.casefold() in haystack
 
 
-def _one_line(text: str, limit: int = 120) -> str:
+def _one_line(text: str, limit: int = 70) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
@@ -64,7 +64,7 @@ class NotesScreen(Screen[int | None]):
 
     def on_mount(self) -> None:
         self.title = "Notes"
-        self.table.add_columns("Sentence", "Translation", "Author", "Created", "Note")
+        self.table.add_columns("Sentence", "Translation", "Note", "Author", "Created")
         self.reload()
         self.table.focus()
 
@@ -80,8 +80,8 @@ class NotesScreen(Screen[int | None]):
         table.clear()
         for note in self.notes:
             table.add_row(Text(str(note.src_index + 1)), Text(note.translation or "(all)"),
-                          Text(note.author), Text(note.created[:16]), Text(_one_line(note.text)),
-                          key=str(note.id))
+                          Text(_one_line(note.text)), Text(note.author),
+                          Text(note.created[:16]), key=str(note.id))
         if self.notes:
             table.move_cursor(row=max(0, min(row, len(self.notes) - 1)))
         self.sub_title = f"{len(self.notes)} notes"

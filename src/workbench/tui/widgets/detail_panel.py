@@ -57,6 +57,14 @@ def render_detail(detail: LinkDetail | None, translation_name: str) -> Text:
     if detail.compare_name is not None:
         _heading(text, f"English: {detail.compare_name}")
         text.append(detail.compare_text or "(nothing here)")
+    if detail.notes:
+        _heading(text, "Notes")
+        for note in detail.notes:
+            who = ", ".join(part for part in (note.author, note.created[:10]) if part)
+            if who:
+                text.append(f"[{who}] ", style="dim")
+            text.append(note.text + "\n")
+        text.rstrip()
     via_english = [q for q in detail.quotations if q.provenance is Provenance.VIA_ENGLISH]
     for quotation in via_english:
         _heading(text, "Quotation taken from English: quote the English source, "
@@ -91,14 +99,6 @@ def render_detail(detail: LinkDetail | None, translation_name: str) -> Text:
             if hit.forbidden_used:
                 text.append("  forbidden: " + ", ".join(hit.forbidden_used), style="bold red")
             text.append("\n")
-        text.rstrip()
-    if detail.notes:
-        _heading(text, "Notes")
-        for note in detail.notes:
-            who = ", ".join(part for part in (note.author, note.created[:10]) if part)
-            if who:
-                text.append(f"[{who}] ", style="dim")
-            text.append(note.text + "\n")
         text.rstrip()
     if detail.findings:
         _heading(text, "QA")
