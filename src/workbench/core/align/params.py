@@ -75,9 +75,6 @@ class AlignParams:
 
 @lru_cache(maxsize=1)
 def default_params() -> AlignParams:
-    """The tuned parameters shipped with the package (defaults if the file is absent)."""
-    try:
-        text = resources.files("workbench.core.align").joinpath("params.json").read_text("utf-8")
-    except FileNotFoundError:
-        return AlignParams()
+    """The tuned parameters shipped with the package (core/align/params.json)."""
+    text = resources.files("workbench.core.align").joinpath("params.json").read_text("utf-8")
     return AlignParams.from_mapping(json.loads(text))
