@@ -10,8 +10,8 @@ import textwrap
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from workbench.core.model import GlossaryEntry, Link
-from workbench.textio import InputError, read_text
+from workbench.cli._inputs import add_text_pair_arguments, read_glossary_option, read_sentences
+from workbench.core.model import Link
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -20,36 +20,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="align the sentences of a source text and its translation",
         description="Align the sentences of SRC and TGT; print the links.",
     )
-    parser.add_argument("src", metavar="SRC", help="source text (UTF-8)")
-    parser.add_argument("tgt", metavar="TGT", help="translation (UTF-8)")
+    add_text_pair_arguments(
+        parser,
+        src_help="source text (UTF-8)",
+        tgt_help="translation (UTF-8)",
+        glossary_help="glossary CSV/TSV used as a bilingual dictionary",
+    )
     parser.add_argument("--src-lang", default="ru", help="source language (default: ru)")
     parser.add_argument("--tgt-lang", default="en", help="target language (default: en)")
-    parser.add_argument(
-        "--presegmented",
-        action="store_true",
-        help="the files hold one sentence per non-empty line (no segmentation)",
-    )
-    parser.add_argument(
-        "--glossary", metavar="FILE", help="glossary CSV/TSV used as a bilingual dictionary"
-    )
     parser.add_argument(
         "--json",
         action="store_true",
         help='print {"links": [{"src": [...], "tgt": [...], "score": ...}]} (0-based)',
     )
     parser.set_defaults(func=run_align)
-
-
-def _sentences(text: str, lang: str, presegmented: bool, path: str) -> list[str]:
-    if presegmented:
-        return [line.strip() for line in text.splitlines() if line.strip()]
-    from workbench.core.segment import segment
-
-    try:
-        spans = segment(text, lang)
-    except ValueError as exc:
-        raise InputError(path, f"cannot segment: {exc}") from None
-    return [span.text.strip() for span in spans]
 
 
 class _ProgressBar:
@@ -75,15 +59,11 @@ class _ProgressBar:
 def run_align(args: argparse.Namespace) -> int:
     from workbench.core.align import align_sentences
 
-    src_text = read_text(args.src)
-    tgt_text = read_text(args.tgt)
-    glossary: list[GlossaryEntry] = []
-    if args.glossary:
-        from workbench.formats.glossary_csv import read_glossary
-
-        glossary = read_glossary(args.glossary)
-    src = _sentences(src_text, args.src_lang, args.presegmented, args.src)
-    tgt = _sentences(tgt_text, args.tgt_lang, args.presegmented, args.tgt)
+    _, src_spans = read_sentences(args.src, args.src_lang, args.presegmented)
+    _, tgt_spans = read_sentences(args.tgt, args.tgt_lang, args.presegmented)
+    glossary = read_glossary_option(args.glossary)
+    src = [span.text for span in src_spans]
+    tgt = [span.text for span in tgt_spans]
     progress: Callable[[float], None] | None = None
     if sys.stderr.isatty():
         progress = _ProgressBar(sys.stderr)

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import textwrap
 from collections.abc import Sequence
 from typing import TextIO
 
-from workbench.core.model import Finding, GlossaryEntry, Link, QuotationSpan, Span
-from workbench.textio import InputError, read_text
-
-_LINE = re.compile(r"[^\n]+")
+from workbench.cli._inputs import add_text_pair_arguments, read_glossary_option, read_sentences
+from workbench.core.model import Finding, Link, QuotationSpan, Span
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,15 +26,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("src", metavar="SRC", help="Russian source text (UTF-8)")
-    parser.add_argument("tgt", metavar="TGT", help="English translation (UTF-8)")
-    parser.add_argument(
-        "--presegmented",
-        action="store_true",
-        help="the files hold one sentence per non-empty line (no segmentation)",
-    )
-    parser.add_argument(
-        "--glossary", metavar="FILE", help="glossary CSV/TSV to check terms against"
+    add_text_pair_arguments(
+        parser,
+        src_help="Russian source text (UTF-8)",
+        tgt_help="English translation (UTF-8)",
+        glossary_help="glossary CSV/TSV to check terms against",
     )
     parser.add_argument(
         "--check",
@@ -55,42 +48,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(func=run_qa)
 
 
-def line_spans(text: str) -> list[Span]:
-    """Each non-empty line as a sentence, without its surrounding spaces."""
-    spans = []
-    for m in _LINE.finditer(text):
-        stripped = m.group().strip()
-        if stripped:
-            start = m.start() + m.group().index(stripped)
-            spans.append(Span(start, start + len(stripped), stripped))
-    return spans
-
-
-def _sentences(text: str, lang: str, presegmented: bool, path: str) -> list[Span]:
-    if presegmented:
-        return line_spans(text)
-    from workbench.core.segment import segment
-
-    try:
-        return list(segment(text, lang))
-    except ValueError as exc:
-        raise InputError(path, f"cannot segment: {exc}") from None
-
-
 def run_qa(args: argparse.Namespace) -> int:
     from workbench.core.align import align_sentences
     from workbench.core.qa import run_checks
     from workbench.core.quotes import find_quotations
 
-    src_text = read_text(args.src)
-    tgt_text = read_text(args.tgt)
-    glossary: list[GlossaryEntry] = []
-    if args.glossary:
-        from workbench.formats.glossary_csv import read_glossary
-
-        glossary = read_glossary(args.glossary)
-    src = _sentences(src_text, "ru", args.presegmented, args.src)
-    tgt = _sentences(tgt_text, "en", args.presegmented, args.tgt)
+    src_text, src = read_sentences(args.src, "ru", args.presegmented)
+    _, tgt = read_sentences(args.tgt, "en", args.presegmented)
+    glossary = read_glossary_option(args.glossary)
     segments = [span.text for span in tgt]
     links = align_sentences(
         [span.text for span in src], segments, src_lang="ru", tgt_lang="en", glossary=glossary
