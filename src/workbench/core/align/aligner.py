@@ -222,8 +222,7 @@ def align_prepared(
     while True:  # move and widen the band until the path keeps clear of its edges
         band = costs_for(lo, width)
         costs = finish(band, params.unmatched_weight, lo, width)
-        report = None if progress is None else _row_reporter(progress, n)
-        path = viterbi(costs, lo, width, m, report)
+        path = viterbi(costs, lo, width, m, _stage(progress, *_FIRST_PASS, n))
         if width >= m + 1 or not _touches_edge(path, lo, width, m):
             break
         recentred = _band_along(path, n, m, half_width) if moves < MAX_BAND_MOVES else None
@@ -237,9 +236,11 @@ def align_prepared(
     if adapted is not None:
         params = adapted
         costs = finish(band, params.unmatched_weight, lo, width)
-        path = viterbi(costs, lo, width, m)
+        path = viterbi(costs, lo, width, m, _stage(progress, *_SECOND_PASS, n))
     if with_scores:
-        scores = posteriors(costs, lo, width, m, path, params.temperature)
+        scores = posteriors(
+            costs, lo, width, m, path, params.temperature, _stage(progress, *_SCORING, 2 * n)
+        )
     else:
         scores = [1.0] * len(path)
     return [
@@ -285,9 +286,23 @@ def key_match_rate(sides: Sides, path: Sequence[PathLink], kinds: str) -> float 
     return matched / total
 
 
-def _row_reporter(progress: Callable[[float], None], rows: int) -> Callable[[int], None]:
+# Shares of a stretch's progress: (start, share) of each pass over its rows. The first
+# pass is repeated when the band moves; the second runs when the document's keys are
+# matched unlike the usual; scoring sweeps the rows forward and then backward.
+_FIRST_PASS = (0.0, 0.3)
+_SECOND_PASS = (0.3, 0.3)
+_SCORING = (0.6, 0.4)
+
+
+def _stage(
+    progress: Callable[[float], None] | None, start: float, share: float, rows: int
+) -> Callable[[int], None] | None:
+    """Row reports of one pass as fractions of the whole stretch."""
+    if progress is None:
+        return None
+
     def report(row: int) -> None:
-        progress(min(1.0, row / max(rows, 1)))
+        progress(start + share * min(1.0, row / max(rows, 1)))
 
     return report
 
@@ -350,11 +365,14 @@ def align_sentences(
 
     total = max(n, 1)
     done = 0
+    shown = [0.0]  # a moved band repeats the first pass: never report going backwards
     result: list[Link] = []
     for gap_index, (a0, a1, b0, b1) in enumerate(gaps):
         def report(fraction: float, base: int = done, rows: int = a1 - a0) -> None:
-            if progress is not None:
-                progress(min(1.0, (base + fraction * rows) / total))
+            overall = min(1.0, (base + fraction * rows) / total)
+            if progress is not None and overall > shown[0]:
+                shown[0] = overall
+                progress(overall)
 
         forced_src = [i - a0 for i in null_src if a0 <= i < a1]
         forced_tgt = [j - b0 for j in null_tgt if b0 <= j < b1]

@@ -168,19 +168,77 @@ def _length_cost(
     return result
 
 
+CostArray = npt.NDArray[np.float32]
+# Rows of the band computed at once: the intermediate arrays of a block are a few
+# times its size, so memory beyond the cost arrays themselves stays constant.
+ROW_BLOCK = 2048
+
+
 @dataclass(frozen=True, slots=True)
 class BandCosts:
     """Link costs split into everything else and the unmatched-key term, whose weight a
     second pass may change without recomputing the rest."""
 
-    base: dict[tuple[int, int], FloatArray]
-    unmatched: dict[tuple[int, int], FloatArray]
+    base: dict[tuple[int, int], CostArray]
+    unmatched: dict[tuple[int, int], CostArray]
 
-    def with_unmatched_weight(self, weight: float) -> dict[tuple[int, int], FloatArray]:
-        return {
-            move: cost + weight * self.unmatched[move] if move in self.unmatched else cost.copy()
-            for move, cost in self.base.items()
-        }
+    def with_unmatched_weight(self, weight: float) -> dict[tuple[int, int], CostArray]:
+        costs: dict[tuple[int, int], CostArray] = {}
+        for move, cost in self.base.items():
+            if move in self.unmatched:
+                combined = self.unmatched[move] * np.float32(weight)
+                combined += cost
+                costs[move] = combined
+            else:
+                costs[move] = cost.copy()
+        return costs
+
+
+def _key_matches(
+    occ: KeyOccurrences, lo: IntArray, width: int, n: int, m: int, commonness: float
+) -> dict[tuple[int, int], CostArray]:
+    """Summed value of the keys each link shares between its sides, counting a key once
+    per link, for every link type with both sides."""
+    pi, pj, pv, pgs, pgt = _band_pairs(occ, lo, width, m, commonness)
+    size = (n + 1) * width
+    matches: dict[tuple[int, int], CostArray] = {}
+    for a, b in MOVES:
+        if a == 0 or b == 0:
+            continue
+        total = np.zeros(size)
+        for ds in range(a):
+            for dt in range(b):
+                i = pi + 1 + ds
+                j = pj + 1 + dt
+                ok = (pgs > a - 1 - ds) & (pgt > b - 1 - dt) & (i <= n) & (j <= m)
+                i, j, v = i[ok], j[ok], pv[ok]
+                k = j - lo[i]
+                ok = (k >= 0) & (k < width)
+                total += np.bincount(i[ok] * width + k[ok], weights=v[ok], minlength=size)
+        matches[(a, b)] = total.reshape(n + 1, width).astype(np.float32)
+    return matches
+
+
+def _row_blocks(rows: int) -> list[slice]:
+    return [slice(start, min(rows, start + ROW_BLOCK)) for start in range(0, rows, ROW_BLOCK)]
+
+
+class _TargetSums:
+    """Sums over the ``b`` target sentences that end at each band cell; they depend
+    only on ``b``, so each is computed once and shared by the link types."""
+
+    def __init__(self, prefixes: dict[str, FloatArray], cols_clipped: IntArray) -> None:
+        self._prefixes = prefixes
+        self._cols = cols_clipped
+        self._at_end = {name: prefix[cols_clipped] for name, prefix in prefixes.items()}
+        self._sums: dict[tuple[str, int], FloatArray] = {}
+
+    def __call__(self, name: str, b: int) -> FloatArray:
+        found = self._sums.get((name, b))
+        if found is None:
+            start = self._prefixes[name][np.maximum(self._cols - b, 0)]
+            found = self._sums[(name, b)] = self._at_end[name] - start
+        return found
 
 
 def band_costs(
@@ -188,11 +246,6 @@ def band_costs(
 ) -> BandCosts:
     """Cost arrays, shape (n + 1, width), for every link type in :data:`MOVES`."""
     n, m = sides.shape
-    rows = np.arange(n + 1)[:, None]
-    cols = lo[:, None] + np.arange(width)[None, :]
-    inside = (cols >= 0) & (cols <= m)
-    cols_clipped = np.clip(cols, 0, m)
-
     src_chars, tgt_chars = _prefix(sides.src.chars), _prefix(sides.tgt.chars)
     src_pieces, tgt_pieces = _prefix(sides.src_pieces), _prefix(sides.tgt_pieces)
     src_sent, tgt_sent = _prefix(sides.src.sentences), _prefix(sides.tgt.sentences)
@@ -209,107 +262,86 @@ def band_costs(
         seen * float(np.log1p(tgt_pieces[-1]) - np.log1p(src_pieces[-1]))
         + prior_weight * params.piece_mu
     ) / max(seen + prior_weight, 1e-9)
+    matches = _key_matches(occ, lo, width, n, m, params.key_commonness)
+    blocks = _row_blocks(n + 1)
 
-    # key matches per link type, counting a key once per link
-    pi, pj, pv, pgs, pgt = _band_pairs(occ, lo, width, m, params.key_commonness)
-    size = (n + 1) * width
-    matches: dict[tuple[int, int], FloatArray] = {}
-    for a, b in MOVES:
-        if a == 0 or b == 0:
-            continue
-        total = np.zeros(size)
-        for ds in range(a):
-            for dt in range(b):
-                i = pi + 1 + ds
-                j = pj + 1 + dt
-                ok = (pgs > a - 1 - ds) & (pgt > b - 1 - dt) & (i <= n) & (j <= m)
-                i, j, v = i[ok], j[ok], pv[ok]
-                k = j - lo[i]
-                ok = (k >= 0) & (k < width)
-                total += np.bincount(i[ok] * width + k[ok], weights=v[ok], minlength=size)
-        matches[(a, b)] = total.reshape(n + 1, width)
+    def band_columns(block: slice) -> tuple[IntArray, IntArray]:
+        cols = lo[block, None] + np.arange(width)[None, :]
+        return cols, np.clip(cols, 0, m)
 
     # how well each sentence matches its best 1-1 partner nearby (for null links)
     best_src = np.zeros(n + 1)
     best_tgt = np.zeros(m + 1)
     if (1, 1) in matches:
-        one_one = np.where(inside, matches[(1, 1)], 0.0)
-        best_src[1:] = one_one.max(axis=1)[1:]
-        np.maximum.at(best_tgt, cols_clipped.ravel(), one_one.ravel())
+        for block in blocks:
+            cols, cols_clipped = band_columns(block)
+            one_one = np.where((cols >= 0) & (cols <= m), matches[(1, 1)][block], 0.0)
+            best_src[block] = one_one.max(axis=1)
+            np.maximum.at(best_tgt, cols_clipped.ravel(), one_one.ravel())
+        best_src[0] = 0.0
 
-    # target-side block sums depend only on the block size b: computed once per b
     tgt_prefixes: dict[str, FloatArray] = {
         "chars": tgt_chars,
         "pieces": tgt_pieces,
         "sent": tgt_sent,
         "keys": tgt_keys,
     }
-    at_end: dict[str, FloatArray] = {
-        name: prefix[cols_clipped] for name, prefix in tgt_prefixes.items()
+    base = {move: np.empty((n + 1, width), dtype=np.float32) for move in MOVES}
+    unmatched_terms = {
+        move: np.empty((n + 1, width), dtype=np.float32) for move in MOVES if move[0] and move[1]
     }
-    tgt_blocks: dict[tuple[str, int], FloatArray] = {}
 
-    def tgt_block(name: str, b: int) -> FloatArray:
-        block = tgt_blocks.get((name, b))
-        if block is None:
-            start = tgt_prefixes[name][np.maximum(cols_clipped - b, 0)]
-            block = tgt_blocks[(name, b)] = at_end[name] - start
-        return block
-
-    punct_at_end = tgt_punct[cols_clipped]
-    punct_blocks: dict[int, npt.NDArray[np.float32]] = {}
-
-    def tgt_punct_block(b: int) -> npt.NDArray[np.float32]:
-        block = punct_blocks.get(b)
-        if block is None:
-            block = punct_blocks[b] = punct_at_end - tgt_punct[np.maximum(cols_clipped - b, 0)]
-        return block
-
-    base: dict[tuple[int, int], FloatArray] = {}
-    unmatched_terms: dict[tuple[int, int], FloatArray] = {}
-    for a, b in MOVES:
-        valid = inside & (rows >= a) & (cols >= b)
-        prior = params.prior[f"{a}-{b}"]
-        if b == 0:
-            chars = src_chars[rows] - src_chars[np.maximum(rows - 1, 0)]
-            cost = prior + params.null_length * np.log1p(chars) + params.null_best_match * (
-                best_src[rows]
-            )
-            cost = np.broadcast_to(cost, (n + 1, width))
-        elif a == 0:
-            cost = prior + params.null_length * np.log1p(tgt_block("chars", 1)) + (
-                params.null_best_match * best_tgt[cols_clipped]
-            )
-        else:
-            r0 = np.maximum(rows - a, 0)
-            cost = prior + params.char_weight * _length_cost(
-                src_chars[rows] - src_chars[r0],
-                tgt_block("chars", b),
-                mu_chars,
-                params.char_floor,
-                params.char_spread,
-            )
-            if params.piece_weight:
-                cost = cost + params.piece_weight * _length_cost(
-                    src_pieces[rows] - src_pieces[r0],
-                    tgt_block("pieces", b),
-                    mu_pieces,
-                    params.piece_floor,
-                    params.piece_spread,
+    for block in blocks:
+        rows = np.arange(block.start, block.stop)[:, None]
+        cols, cols_clipped = band_columns(block)
+        inside = (cols >= 0) & (cols <= m)
+        tgt_block = _TargetSums(tgt_prefixes, cols_clipped)
+        punct_at_end = tgt_punct[cols_clipped]
+        r_end = rows[:, 0]
+        for a, b in MOVES:
+            valid = inside & (rows >= a) & (cols >= b)
+            prior = params.prior[f"{a}-{b}"]
+            if b == 0:
+                chars = src_chars[rows] - src_chars[np.maximum(rows - 1, 0)]
+                cost = prior + params.null_length * np.log1p(chars) + params.null_best_match * (
+                    best_src[rows]
                 )
-            sentence_gap = np.abs((src_sent[rows] - src_sent[r0]) - tgt_block("sent", b))
-            src_punct_block = (src_punct[rows[:, 0]] - src_punct[r0[:, 0]])[:, None, :]
-            punct_gap = np.abs(src_punct_block - tgt_punct_block(b)).sum(axis=-1)
-            matched = matches[(a, b)]
-            unmatched = np.maximum(
-                (src_keys[rows] - src_keys[r0]) + tgt_block("keys", b) - 2.0 * matched, 0.0
-            )
-            cost = (
-                cost
-                + params.sentence_count_weight * sentence_gap
-                + params.punctuation_weight * punct_gap
-                - matched
-            )
-            unmatched_terms[(a, b)] = np.where(valid, unmatched, 0.0)
-        base[(a, b)] = np.where(valid, cost, np.inf)
+                cost = np.broadcast_to(cost, valid.shape)
+            elif a == 0:
+                cost = prior + params.null_length * np.log1p(tgt_block("chars", 1)) + (
+                    params.null_best_match * best_tgt[cols_clipped]
+                )
+            else:
+                r0 = np.maximum(rows - a, 0)
+                cost = prior + params.char_weight * _length_cost(
+                    src_chars[rows] - src_chars[r0],
+                    tgt_block("chars", b),
+                    mu_chars,
+                    params.char_floor,
+                    params.char_spread,
+                )
+                if params.piece_weight:
+                    cost = cost + params.piece_weight * _length_cost(
+                        src_pieces[rows] - src_pieces[r0],
+                        tgt_block("pieces", b),
+                        mu_pieces,
+                        params.piece_floor,
+                        params.piece_spread,
+                    )
+                sentence_gap = np.abs((src_sent[rows] - src_sent[r0]) - tgt_block("sent", b))
+                src_punct_block = (src_punct[r_end] - src_punct[r0[:, 0]])[:, None, :]
+                tgt_punct_block = punct_at_end - tgt_punct[np.maximum(cols_clipped - b, 0)]
+                punct_gap = np.abs(src_punct_block - tgt_punct_block).sum(axis=-1)
+                matched = matches[(a, b)][block]
+                unmatched = np.maximum(
+                    (src_keys[rows] - src_keys[r0]) + tgt_block("keys", b) - 2.0 * matched, 0.0
+                )
+                cost = (
+                    cost
+                    + params.sentence_count_weight * sentence_gap
+                    + params.punctuation_weight * punct_gap
+                    - matched
+                )
+                unmatched_terms[(a, b)][block] = np.where(valid, unmatched, 0.0)
+            base[(a, b)][block] = np.where(valid, cost, np.inf)
     return BandCosts(base, unmatched_terms)

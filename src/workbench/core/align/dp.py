@@ -20,7 +20,8 @@ from workbench.core.align.params import MOVES
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
-Costs = dict[tuple[int, int], FloatArray]
+CostArray = npt.NDArray[np.float32]
+Costs = dict[tuple[int, int], CostArray]
 
 _INSERT = MOVES.index((0, 1))
 _ROW_MOVES = [(index, a, b) for index, (a, b) in enumerate(MOVES) if a > 0]
@@ -81,7 +82,7 @@ def viterbi(
             np.copyto(entry, candidate, where=better)
             entry_choice[better] = index
         if start < stop:
-            step = insert_cost[i, start:stop].copy()
+            step = insert_cost[i, start:stop].astype(np.float64)
             step[0] = 0.0
             cumulative = np.cumsum(step)
             running = np.minimum.accumulate(entry[start:stop] - cumulative) + cumulative
@@ -109,13 +110,25 @@ def _trace(choice: npt.NDArray[np.int8], lo: IntArray, n: int, m: int) -> list[P
 
 
 def posteriors(
-    costs: Costs, lo: IntArray, width: int, m: int, path: list[PathLink], temperature: float
+    costs: Costs,
+    lo: IntArray,
+    width: int,
+    m: int,
+    path: list[PathLink],
+    temperature: float,
+    progress: Callable[[int], None] | None = None,
 ) -> list[float]:
-    """Posterior probability of each link of ``path`` among all paths in the band."""
+    """Posterior probability of each link of ``path`` among all paths in the band.
+
+    ``progress`` is told how many of the ``2 * n`` row steps (forward, then
+    backward) are done.
+    """
     n = len(lo) - 1
     pad = _padding(lo)
     inner = slice(pad, pad + width)
-    scaled = {move: cost / temperature for move, cost in costs.items()}
+    scaled = costs
+    if temperature != 1.0:
+        scaled = {move: cost / np.float32(temperature) for move, cost in costs.items()}
     insert_cost = scaled[(0, 1)]
     forward = np.full((n + 1, width + 2 * pad), -np.inf)
     backward = np.full((n + 1, width + 2 * pad), -np.inf)
@@ -134,18 +147,20 @@ def posteriors(
             if i == 0 and start < width and lo[0] + start == 0:
                 entry[start] = 0.0
             if start < stop:
-                step = insert_cost[i, start:stop].copy()
+                step = insert_cost[i, start:stop].astype(np.float64)
                 step[0] = 0.0
                 cumulative = np.cumsum(step)
                 forward[i, pad + start : pad + stop] = (
                     np.logaddexp.accumulate(entry[start:stop] + cumulative) - cumulative
                 )
+            if progress is not None and i % 256 == 0:
+                progress(i)
         # backward[i, k]: log-probability of finishing from (i, lo[i] + k). Costs are read
         # through padded copies so that looking ahead to row i + a is a plain slice.
         padded = {}
         for a, b in MOVES:
             if a:
-                table = np.full((n + 1, width + 2 * pad), np.inf)
+                table = np.full((n + 1, width + 2 * pad), np.inf, dtype=np.float32)
                 table[:, inner] = scaled[(a, b)]
                 padded[(a, b)] = table
         for i in range(n, -1, -1):
@@ -170,6 +185,8 @@ def posteriors(
                 backward[i, pad + start : pad + stop] = (
                     np.logaddexp.accumulate(values[::-1])[::-1] - remaining
                 )
+            if progress is not None and i % 256 == 0:
+                progress(2 * n - i)
         forward = forward[:, inner]
         backward = backward[:, inner]
     total = forward[n, m - lo[n]]
@@ -191,7 +208,7 @@ def posteriors(
 def _source_null_marginal(
     forward: FloatArray,
     backward: FloatArray,
-    delete_cost: FloatArray,
+    delete_cost: CostArray,
     lo: IntArray,
     row: int,
     total: float,
@@ -215,7 +232,7 @@ def _source_null_marginal(
 def _target_null_marginal(
     forward: FloatArray,
     backward: FloatArray,
-    insert_cost: FloatArray,
+    insert_cost: CostArray,
     lo: IntArray,
     column: int,
     total: float,
