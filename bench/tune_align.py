@@ -194,7 +194,7 @@ def f1(docs: list[DevDoc], params: AlignParams) -> float:
 
 
 NOT_SEARCHED = frozenset(
-    ("temperature", "prior", "key_weight", "unmatched_kinds", "char_mu", "piece_mu",
+    ("temperature", "prior", "key_weight", "unmatched_kinds", "char_mu", "token_mu",
      "mu_prior_sentences", "key_match_rate")
 )  # fmt: skip
 
@@ -225,9 +225,9 @@ def set_(params: AlignParams, name: str, value: float) -> AlignParams:
 
 
 def estimate_length_means(docs: list[DevDoc], params: AlignParams) -> AlignParams:
-    """The typical log length ratios (characters, pieces) of 1-1 links: their means."""
+    """The typical log length ratios (characters, tokens) of 1-1 links: their means."""
     chars: list[float] = []
-    pieces: list[float] = []
+    tokens: list[float] = []
     for doc in docs:
         for src, tgt in doc.gold:
             if len(src) == 1 and len(tgt) == 1:
@@ -235,13 +235,13 @@ def estimate_length_means(docs: list[DevDoc], params: AlignParams) -> AlignParam
                 chars.append(
                     math.log1p(doc.sides.tgt.chars[j]) - math.log1p(doc.sides.src.chars[i])
                 )
-                pieces.append(
-                    math.log1p(doc.sides.tgt_pieces[j]) - math.log1p(doc.sides.src_pieces[i])
+                tokens.append(
+                    math.log1p(doc.sides.tgt_tokens[j]) - math.log1p(doc.sides.src_tokens[i])
                 )
     char_mu = round(sum(chars) / len(chars), 4)
-    piece_mu = round(sum(pieces) / len(pieces), 4)
-    print(f"mean log length ratio of 1-1 links: characters {char_mu}, pieces {piece_mu}")
-    return replace(params, char_mu=char_mu, piece_mu=piece_mu)
+    token_mu = round(sum(tokens) / len(tokens), 4)
+    print(f"mean log length ratio of 1-1 links: characters {char_mu}, tokens {token_mu}")
+    return replace(params, char_mu=char_mu, token_mu=token_mu)
 
 
 def estimate_key_match_rate(docs: list[DevDoc], params: AlignParams) -> AlignParams:

@@ -27,8 +27,8 @@ class Sides:
 
     src: SideFeatures
     tgt: SideFeatures
-    src_pieces: FloatArray
-    tgt_pieces: FloatArray
+    src_tokens: FloatArray
+    tgt_tokens: FloatArray
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -247,7 +247,7 @@ def band_costs(
     """Cost arrays, shape (n + 1, width), for every link type in :data:`MOVES`."""
     n, m = sides.shape
     src_chars, tgt_chars = _prefix(sides.src.chars), _prefix(sides.tgt.chars)
-    src_pieces, tgt_pieces = _prefix(sides.src_pieces), _prefix(sides.tgt_pieces)
+    src_tokens, tgt_tokens = _prefix(sides.src_tokens), _prefix(sides.tgt_tokens)
     src_sent, tgt_sent = _prefix(sides.src.sentences), _prefix(sides.tgt.sentences)
     src_punct = _prefix(sides.src.punctuation).astype(np.float32)
     tgt_punct = _prefix(sides.tgt.punctuation).astype(np.float32)
@@ -258,9 +258,9 @@ def band_costs(
         seen * float(np.log1p(tgt_chars[-1]) - np.log1p(src_chars[-1]))
         + prior_weight * params.char_mu
     ) / max(seen + prior_weight, 1e-9)
-    mu_pieces = (
-        seen * float(np.log1p(tgt_pieces[-1]) - np.log1p(src_pieces[-1]))
-        + prior_weight * params.piece_mu
+    mu_tokens = (
+        seen * float(np.log1p(tgt_tokens[-1]) - np.log1p(src_tokens[-1]))
+        + prior_weight * params.token_mu
     ) / max(seen + prior_weight, 1e-9)
     matches = _key_matches(occ, lo, width, n, m, params.key_commonness)
     blocks = _row_blocks(n + 1)
@@ -282,7 +282,7 @@ def band_costs(
 
     tgt_prefixes: dict[str, FloatArray] = {
         "chars": tgt_chars,
-        "pieces": tgt_pieces,
+        "tokens": tgt_tokens,
         "sent": tgt_sent,
         "keys": tgt_keys,
     }
@@ -320,13 +320,13 @@ def band_costs(
                     params.char_floor,
                     params.char_spread,
                 )
-                if params.piece_weight:
-                    cost = cost + params.piece_weight * _length_cost(
-                        src_pieces[rows] - src_pieces[r0],
-                        tgt_block("pieces", b),
-                        mu_pieces,
-                        params.piece_floor,
-                        params.piece_spread,
+                if params.token_weight:
+                    cost = cost + params.token_weight * _length_cost(
+                        src_tokens[rows] - src_tokens[r0],
+                        tgt_block("tokens", b),
+                        mu_tokens,
+                        params.token_floor,
+                        params.token_spread,
                     )
                 sentence_gap = np.abs((src_sent[rows] - src_sent[r0]) - tgt_block("sent", b))
                 src_punct_block = (src_punct[r_end] - src_punct[r0[:, 0]])[:, None, :]
