@@ -71,6 +71,21 @@ def test_a_new_workspace_keeps_its_metadata_after_reopening(tmp_path: Path) -> N
         assert st.integrity_problems() == []
 
 
+def test_view_settings_survive_reopening_without_a_revision_or_history(tmp_path: Path) -> None:
+    path = tmp_path / "w.sqlite"
+    with Store.create(path, name="Bukharin", created="2026-01-02T03:04:05Z") as st:
+        assert st.view_setting("position") == ""
+        revision = st.revision()
+        st.set_view_setting("position", "en 41")
+        st.set_view_setting("position", "en 42")
+        assert st.revision() == revision
+        assert not st.can_undo()
+    with Store.open(path) as st:
+        assert st.view_setting("position") == "en 42"
+        assert st.view_setting("other") == ""
+        assert st.name == "Bukharin"
+
+
 def test_create_refuses_to_overwrite(tmp_path: Path) -> None:
     path = tmp_path / "w.sqlite"
     path.write_text("precious")

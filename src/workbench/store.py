@@ -220,6 +220,10 @@ class ConflictError(InputError):
     or another process kept it locked for longer than :data:`BUSY_TIMEOUT_MS`."""
 
 
+_VIEW_PREFIX = "view."
+"""Metadata keys of view settings (kept apart from the workspace's own metadata)."""
+
+
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
@@ -396,6 +400,24 @@ class Store:
         """Rename the workspace (not an undoable action)."""
         with self._write():
             self._set_meta("name", name)
+
+    def view_setting(self, key: str) -> str:
+        """A remembered view setting (the last position in the grid, say); ``""`` when
+        none was saved."""
+        return self._get_meta(_VIEW_PREFIX + key)
+
+    def set_view_setting(self, key: str, value: str) -> None:
+        """Remember a view setting in the workspace. Not an undoable action and not a
+        change of content: the revision stays, so other windows do not reload."""
+        with self._lock:
+            self._begin("BEGIN IMMEDIATE")
+            try:
+                self._set_meta(_VIEW_PREFIX + key, value)
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
 
     def revision(self) -> int:
         """A number that grows with every change saved by any process.
