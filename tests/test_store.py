@@ -84,6 +84,11 @@ def test_view_settings_survive_reopening_without_a_revision_or_history(tmp_path:
         assert st.view_setting("position") == "en 42"
         assert st.view_setting("other") == ""
         assert st.name == "Bukharin"
+    with Store.open(path) as st:
+        st._db.execute("PRAGMA query_only = ON")  # as a read-only file would refuse
+        with pytest.raises(InputError, match="view setting position"):
+            st.set_view_setting("position", "en 1")
+        assert st.view_setting("position") == "en 42"
 
 
 def test_create_refuses_to_overwrite(tmp_path: Path) -> None:

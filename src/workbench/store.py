@@ -410,13 +410,17 @@ class Store:
         """Remember a view setting in the workspace. Not an undoable action and not a
         change of content: the revision stays, so other windows do not reload."""
         with self._lock:
-            self._begin("BEGIN IMMEDIATE")
             try:
+                self._begin("BEGIN IMMEDIATE")
                 self._set_meta(_VIEW_PREFIX + key, value)
                 self._db.execute("COMMIT")
-            except BaseException:
+            except BaseException as exc:
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.OperationalError) and any(
+                        word in str(exc) for word in _STORAGE_FAILURES):
+                    raise InputError(self.path, f"cannot save the view setting {key} "
+                                     f"({exc})") from None
                 raise
 
     def revision(self) -> int:
