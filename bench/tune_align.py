@@ -23,6 +23,7 @@ import sys
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -218,10 +219,13 @@ def get(params: AlignParams, name: str) -> float:
 
 
 def set_(params: AlignParams, name: str, value: float) -> AlignParams:
+    changes: dict[str, Any]
     if "." in name:
         group, key = name.split(".")
-        return replace(params, **{group: {**getattr(params, group), key: value}})
-    return replace(params, **{name: value})
+        changes = {group: {**getattr(params, group), key: value}}
+    else:
+        changes = {name: value}
+    return replace(params, **changes)
 
 
 def estimate_length_means(docs: list[DevDoc], params: AlignParams) -> AlignParams:
