@@ -106,9 +106,7 @@ def judged(doc: Doc, predicted: Iterable[LinkKey]) -> list[LinkKey]:
         return list(predicted)
     src_known = {i for link in doc.gold for i in link[0]}
     tgt_known = {j for link in doc.gold for j in link[1]}
-    return [
-        link for link in predicted if set(link[0]) & src_known or set(link[1]) & tgt_known
-    ]
+    return [link for link in predicted if set(link[0]) & src_known or set(link[1]) & tgt_known]
 
 
 @dataclass
@@ -206,9 +204,7 @@ def bleualign_links(doc: Doc) -> set[LinkKey]:
     return links_from_pairs(pairs, len(doc.src), len(doc.tgt))
 
 
-def evaluate(
-    docs: list[Doc], system: Callable[[Doc], set[LinkKey]]
-) -> Score:
+def evaluate(docs: list[Doc], system: Callable[[Doc], set[LinkKey]]) -> Score:
     score = Score()
     for doc in docs:
         started = time.perf_counter()

@@ -257,3 +257,38 @@ def test_token_lengths_count_words_and_marks_in_either_script() -> None:
 
     counts = token_counts(["Бухарин, Сталин и Рыков.", "Bukharin, Stalin and Rykov.", ""])
     assert counts.tolist() == [6.0, 6.0, 0.0]
+
+
+def _numbered_document(count: int) -> tuple[list[str], list[str]]:
+    names = [("Бухарин", "Bukharin"), ("Сталин", "Stalin"), ("Рыков", "Rykov")]
+    src = [f"{names[k % 3][0]} написал письмо номер {k + 1}." for k in range(count)]
+    tgt = [f"{names[k % 3][1]} wrote letter number {k + 1}." for k in range(count)]
+    return src, tgt
+
+
+def test_a_long_run_of_untranslated_sentences_is_left_unlinked() -> None:
+    src, tgt = _numbered_document(120)
+    dropped = range(40, 90)  # more sentences than the band first allows either side
+    kept = [j for j in range(120) if j not in dropped]
+    links = align_sentences(src, [tgt[j] for j in kept])
+    assert_valid_alignment(links, 120, len(kept))
+    by_source = {i: link.tgt for link in links for i in link.src}
+    # the sentences at either edge of the gap may be joined to their neighbour (a
+    # 2-1 link, scored as unsure); everything else is linked as translated
+    for i in range(120):
+        if i in dropped and i - 1 in dropped and i + 1 in dropped:
+            assert by_source[i] == ()
+        elif i < dropped.start - 1 or i > dropped.stop:
+            assert by_source[i] == (kept.index(i),)
+    assert all(link.score > 0.9 for link in links if len(link.src) == len(link.tgt) == 1)
+
+
+def test_progress_moves_forward_only_and_ends_complete() -> None:
+    src, tgt = _numbered_document(900)
+    reported: list[float] = []
+    fixed = [Link((450,), (450,), status=LinkStatus.CONFIRMED)]
+    align_sentences(src, tgt, fixed=fixed, progress=reported.append)
+    assert reported == sorted(reported)
+    assert reported[-1] == 1.0
+    # every pass is reported, not only the first: values arrive all along the way
+    assert max(b - a for a, b in zip([0.0, *reported], reported, strict=False)) < 0.2

@@ -368,6 +368,7 @@ def align_sentences(
     shown = [0.0]  # a moved band repeats the first pass: never report going backwards
     result: list[Link] = []
     for gap_index, (a0, a1, b0, b1) in enumerate(gaps):
+
         def report(fraction: float, base: int = done, rows: int = a1 - a0) -> None:
             overall = min(1.0, (base + fraction * rows) / total)
             if progress is not None and overall > shown[0]:
@@ -382,7 +383,10 @@ def align_sentences(
             a0 = b0 = 0
         else:
             piece = align_prepared(
-                _slice(sides, a0, a1, b0, b1), params, forced_src, forced_tgt,
+                _slice(sides, a0, a1, b0, b1),
+                params,
+                forced_src,
+                forced_tgt,
                 report if progress is not None else None,
             )
         for link in piece:

@@ -303,13 +303,17 @@ def band_costs(
             prior = params.prior[f"{a}-{b}"]
             if b == 0:
                 chars = src_chars[rows] - src_chars[np.maximum(rows - 1, 0)]
-                cost = prior + params.null_length * np.log1p(chars) + params.null_best_match * (
-                    best_src[rows]
+                cost = (
+                    prior
+                    + params.null_length * np.log1p(chars)
+                    + params.null_best_match * (best_src[rows])
                 )
                 cost = np.broadcast_to(cost, valid.shape)
             elif a == 0:
-                cost = prior + params.null_length * np.log1p(tgt_block("chars", 1)) + (
-                    params.null_best_match * best_tgt[cols_clipped]
+                cost = (
+                    prior
+                    + params.null_length * np.log1p(tgt_block("chars", 1))
+                    + (params.null_best_match * best_tgt[cols_clipped])
                 )
             else:
                 r0 = np.maximum(rows - a, 0)

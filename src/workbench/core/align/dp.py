@@ -223,9 +223,7 @@ def _source_null_marginal(
     k = np.arange(width)
     k_before = k + shift
     ok = (k_before >= 0) & (k_before < width)
-    terms = (
-        forward[row - 1, k_before[ok]] - delete_cost[row, k[ok]] + backward[row, k[ok]] - total
-    )
+    terms = forward[row - 1, k_before[ok]] - delete_cost[row, k[ok]] + backward[row, k[ok]] - total
     return float(np.exp(terms).sum()) if terms.size else 0.0
 
 
@@ -247,9 +245,6 @@ def _target_null_marginal(
     ok = (k_after >= 1) & (k_after < width)
     rows, k_after = rows[ok], k_after[ok]
     terms = (
-        forward[rows, k_after - 1]
-        - insert_cost[rows, k_after]
-        + backward[rows, k_after]
-        - total
+        forward[rows, k_after - 1] - insert_cost[rows, k_after] + backward[rows, k_after] - total
     )
     return float(np.exp(terms).sum()) if terms.size else 0.0
