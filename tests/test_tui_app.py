@@ -13,7 +13,7 @@ from typing import Any, ParamSpec
 import pytest
 from textual.binding import Binding
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, TextArea
+from textual.widgets import Checkbox, DataTable, Input, TextArea
 from textual.widgets.text_area import Selection
 
 from test_tui_workspace import CLOSE, build_small_workspace
@@ -319,6 +319,25 @@ async def test_jump_search_and_filters(workspace: Path) -> None:
         assert screen.state.visible == [0]
         await pilot.press("f")
         assert screen.state.row_filter is RowFilter.ALL
+
+
+@synchronous
+async def test_search_dialog_enter_searches_from_the_checkbox_and_space_ticks_it(
+    workspace: Path,
+) -> None:
+    async with running(workspace) as (app, pilot, screen):
+        await pilot.press("slash", *r"1\d July", "tab")
+        checkbox = app.screen.query_one("#search-regex", Checkbox)
+        assert checkbox.has_focus and not checkbox.value
+        await pilot.press("space")
+        assert checkbox.value
+        await pilot.press("enter")
+        assert app.screen is screen
+        assert screen.state.search is not None and screen.state.search.regex
+        assert screen.state.visible == [2]
+        await pilot.press("slash", "tab", "space", "enter")
+        assert screen.state.search is not None and not screen.state.search.regex
+        assert screen.state.visible == []
 
 
 @synchronous

@@ -33,6 +33,7 @@ class _Dialog(ModalScreen[ResultType | None], Generic[ResultType]):
     }
     _Dialog .dialog-title { text-style: bold; margin-bottom: 1; }
     _Dialog .dialog-error { color: $error; }
+    _Dialog .dialog-hint { color: $text-muted; }
     _Dialog Horizontal { height: auto; }
     _Dialog TextArea { height: 6; }
     _Dialog #term-sentence { height: 4; }
@@ -69,7 +70,13 @@ class JumpDialog(_Dialog[int]):
 
 
 class SearchDialog(_Dialog[Search]):
-    """Ask for a search over both sides; returns the :class:`Search`."""
+    """Ask for a search over both sides; returns the :class:`Search`. Enter searches from
+    anywhere in the dialog; Space ticks the regular-expression box."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Leave"),
+        Binding("enter", "search", "Search", priority=True),
+    ]
 
     def __init__(self, current: Search | None) -> None:
         super().__init__()
@@ -87,10 +94,13 @@ class SearchDialog(_Dialog[Search]):
                 "Regular expression", self.current.regex if self.current else False,
                 id="search-regex",
             )
+            yield Label("Enter searches · Space ticks the box · Esc leaves",
+                        classes="dialog-hint")
             yield Label("", id="search-error", classes="dialog-error")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        search = Search(event.value, self.query_one("#search-regex", Checkbox).value)
+    def action_search(self) -> None:
+        search = Search(self.query_one("#search-text", Input).value,
+                        self.query_one("#search-regex", Checkbox).value)
         if not search.text:
             self.dismiss(None)
             return
