@@ -8,6 +8,10 @@ every 500 sentences), then the app is driven headless at 160x50:
 
 * first paint: from creating the app to the main screen drawn (grid, detail panel);
 * QA: the background QA run over the whole translation (the UI stays usable);
+* keypress while QA runs: ``down`` pressed while the background QA works, timed from
+  sending the key to the screen drawn with the cursor moved (the pilot's own ``press``
+  cannot time this: it waits for the process to go idle, up to a second twice, and a
+  working QA thread keeps it busy); the same measure with QA finished is the reference;
 * jump to end: pressing ``end`` (cursor and scroll to the last of N links);
 * per keypress: ``down`` x200, ``pagedown`` x50, ``j``/``k``, and editing (Enter opens
   the editor, a typed key, Ctrl+S saves to SQLite and redraws the row); medians of
@@ -33,10 +37,11 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import DataTable
@@ -110,6 +115,48 @@ async def median_presses(pilot: Pilot[Any], keys: list[str]) -> Timing:
     return (statistics.median(t[0] for t in timings), statistics.median(t[1] for t in timings))
 
 
+async def key_to_screen(app: WorkbenchApp, screen: MainScreen, key: str) -> float:
+    """Seconds from sending ``key`` to the first screen update after the cursor moved."""
+    painted: list[float] = []
+    display = app._display
+
+    def recording(shown: Any, renderable: Any) -> None:
+        display(shown, renderable)
+        if renderable is not None:
+            painted.append(time.perf_counter())
+
+    app._display = recording  # type: ignore[method-assign,assignment]
+    try:
+        before = screen.grid.cursor
+        event = events.Key(key, None)
+        event.set_sender(app)
+        sent = time.perf_counter()
+        assert app._driver is not None
+        app._driver.send_message(event)
+        moved: float | None = None
+        while True:
+            await asyncio.sleep(0.0005)
+            if moved is None and screen.grid.cursor != before:
+                moved = time.perf_counter()
+            if moved is not None and painted and painted[-1] >= moved - 0.0005:
+                return painted[-1] - sent
+            if time.perf_counter() - sent > 10:
+                raise RuntimeError(f"{key}: no screen update within 10 s")
+    finally:
+        del app._display
+
+
+async def keys_while_qa_runs(app: WorkbenchApp, screen: MainScreen) -> list[float]:
+    """``down`` again and again while QA runs (the presses after it ended are dropped)."""
+    timings: list[float] = []
+    while screen.qa_running and len(timings) < 200:
+        timing = await key_to_screen(app, screen, "down")
+        if screen.qa_running:
+            timings.append(timing)
+        await asyncio.sleep(0.02)
+    return timings
+
+
 async def measure_workbench(path: Path) -> dict[str, Timing]:
     results: dict[str, Timing] = {}
     wall, cpu = time.perf_counter(), time.process_time()
@@ -120,9 +167,16 @@ async def measure_workbench(path: Path) -> dict[str, Timing]:
         screen = app.screen
         assert isinstance(screen, MainScreen)
         wall, cpu = time.perf_counter(), time.process_time()
+        during = await keys_while_qa_runs(app, screen)
         await app.workers.wait_for_complete()
         await pilot.pause()
         results["QA in background"] = (time.perf_counter() - wall, time.process_time() - cpu)
+        idle = [await key_to_screen(app, screen, "down") for _ in range(20)]
+        if during:
+            results[f"down while QA runs, median of {len(during)}"] = (
+                statistics.median(during), float("nan"))
+            results["down while QA runs, slowest"] = (max(during), float("nan"))
+        results["down, key to screen, QA done"] = (statistics.median(idle), float("nan"))
         results["no-op key (pilot cost)"] = await median_presses(pilot, ["f12"] * 50)
         results["down"] = await median_presses(pilot, ["down"] * 200)
         results["j/k"] = await median_presses(pilot, ["j", "k"] * 50)
@@ -179,7 +233,7 @@ async def measure_datatable(path: Path) -> dict[str, Timing]:
     return results
 
 
-def run(measure: Callable[[Path], Awaitable[dict[str, Timing]]], path: Path
+def run(measure: Callable[[Path], Coroutine[Any, Any, dict[str, Timing]]], path: Path
         ) -> dict[str, Timing]:
     gc.collect()
     return asyncio.run(measure(path))
@@ -204,8 +258,12 @@ def main() -> int:
         print(f"  {'':<34} {'wall':>9}    {'CPU':>9}")
         for name, (wall, cpu) in ours.items():
             goal = GOAL_FIRST_PAINT if name == "first paint" else GOAL_KEYPRESS
-            verdict = "" if name == "QA in background" else (
-                "ok" if cpu < goal else "OVER GOAL (CPU)")
+            if name == "QA in background":
+                verdict = ""
+            elif cpu != cpu:  # no CPU figure: a key-to-screen time, checked on wall time
+                verdict = "ok" if wall < goal else "OVER GOAL (wall)"
+            else:
+                verdict = "ok" if cpu < goal else "OVER GOAL (CPU)"
             print(f"  {name:<34} {wall * 1000:7.1f} ms {cpu * 1000:7.1f} ms  {verdict}")
         print(f"  {'peak RSS (process)':<34} {rss_after:7.1f} MB  "
               f"(before the app: {rss_before:.1f} MB)")
@@ -216,6 +274,7 @@ def main() -> int:
                   f"ratio workbench/DataTable: wall {ratio_wall:.2f}, CPU {ratio_cpu:.2f}")
         summary[pairs] = {"first paint (wall)": ours["first paint"][0],
                           "down (CPU)": ours["down"][1],
+                          "down, key to screen (wall)": ours["down, key to screen, QA done"][0],
                           "jump to end (CPU)": ours["jump to end"][1],
                           "save an edit (CPU)": ours["edit: save (SQLite + redraw)"][1],
                           "DataTable first paint (wall)": reference["first paint"][0]}

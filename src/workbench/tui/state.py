@@ -31,13 +31,11 @@ from workbench.core.model import (
     Translation,
 )
 from workbench.store import Store
+from workbench.tui.qa_run import DOCUMENT_WIDE_CHECKS, QAResult, QASnapshot, index_findings
 from workbench.tui.widgets.segment_grid import GridRow
 
 LOW_CONFIDENCE = 0.5
 """Links scoring below this (and not confirmed or manual) are marked as doubtful."""
-
-DOCUMENT_WIDE_CHECKS = frozenset({"length-ratio"})
-"""QA checks whose result for one link depends on the whole translation."""
 
 STATUS_MARKS = {
     SegmentStatus.DRAFT: "d",
@@ -147,8 +145,6 @@ class WorkbenchState:
         self._quotations_by_src: dict[int, list[QuotationSpan]] = {}
         self._via_english_src: set[int] = set()
         self._warned_links: set[int] = set()
-        self._positions: tuple[dict[int, int], dict[int, int]] = ({}, {})
-        self._positions_of: Translation | None = None
         self._notes_by_src: dict[int, list[Note]] = {}
         self._compare_by_link: dict[int, str] = {}
         self.visible: list[int] = []
@@ -165,10 +161,10 @@ class WorkbenchState:
         self._index_compare()
         self.refresh_visible()
 
-    def reload_segment(self, index: int) -> None:
-        """Re-read one English segment of the current translation (after its text was
-        edited: nothing else can have changed)."""
-        self.translation.segments[index] = self.store.segment_text(self.translation_name, index)
+    def segment_saved(self, index: int, text: str) -> None:
+        """English segment ``index`` of the current translation now reads ``text`` (the
+        store has just saved it: nothing else can have changed)."""
+        self.translation.segments[index] = text
 
     def reload_annotations(self) -> None:
         """Re-read notes and glossary."""
@@ -207,16 +203,19 @@ class WorkbenchState:
             self.compare = self.store.translation(self.compare_name)
         self.reload_translation()
 
-    def replace_link_findings(self, link_index: int, fresh: list[Finding]) -> None:
+    def replace_link_findings(self, link_index: int, fresh: list[Finding]) -> bool:
         """Put the findings of a QA run on one link (after its English was edited) in
-        place of its old ones. Checks that compare a link with the whole translation
-        (the length ratio) keep their result until the next full run. Only this link's
-        entries are touched, so the cost does not grow with the document."""
+        place of its old ones; returns whether they differ. Checks that compare a link
+        with the whole translation (the length ratio) keep their result until the next
+        full run. Only this link's entries are looked at unless they changed."""
         link = self.translation.links[link_index]
         key = (link.src, link.tgt)
         old = self._findings_by_link.get(link_index, [])
-        dropped = {id(f) for f in old
-                   if (f.src, f.tgt) == key and f.check not in DOCUMENT_WIDE_CHECKS}
+        replaced = [f for f in old
+                    if (f.src, f.tgt) == key and f.check not in DOCUMENT_WIDE_CHECKS]
+        if replaced == fresh:
+            return False
+        dropped = {id(f) for f in replaced}
         if dropped:
             self.findings = [f for f in self.findings if id(f) not in dropped]
         self.findings.extend(fresh)
@@ -226,41 +225,32 @@ class WorkbenchState:
             self._warned_links.add(link_index)
         else:
             self._warned_links.discard(link_index)
+        return True
 
-    def set_findings(self, findings: list[Finding]) -> None:
-        """QA findings for the current translation (computed in the background)."""
-        self.findings = findings
-        self._findings_by_link = self._index_findings(findings)
-        self.refresh_visible()
+    def set_findings(self, result: QAResult) -> set[int]:
+        """Publish a QA run (computed in the background on a snapshot of the current
+        translation's links); returns the link positions whose warning mark changed."""
+        previous = self._warned_links
+        self.findings = result.findings
+        self._findings_by_link = result.by_link
+        self._warned_links = set(result.warned)
+        return previous ^ self._warned_links
 
-    def _link_positions(self) -> tuple[dict[int, int], dict[int, int]]:
-        """Which link holds each source sentence and each English segment (cached for
-        the current translation object)."""
-        if self._positions_of is not self.translation:
-            link_of_src: dict[int, int] = {}
-            link_of_tgt: dict[int, int] = {}
-            for position, link in enumerate(self.translation.links):
-                for i in link.src:
-                    link_of_src[i] = position
-                for j in link.tgt:
-                    link_of_tgt[j] = position
-            self._positions = (link_of_src, link_of_tgt)
-            self._positions_of = self.translation
-        return self._positions
+    def qa_snapshot(self) -> QASnapshot:
+        """Immutable copies of what QA reads, for a worker thread."""
+        return QASnapshot(
+            translation_name=self.translation_name,
+            sentences=tuple(self.source.sentences),
+            segments=tuple(self.translation.segments),
+            links=tuple(self.translation.links),
+            glossary=tuple(self.glossary),
+            quotations=tuple(self.quotations),
+        )
 
     def _index_findings(self, findings: Sequence[Finding]) -> dict[int, list[Finding]]:
-        link_of_src, link_of_tgt = self._link_positions()
-        by_link: dict[int, list[Finding]] = defaultdict(list)
-        for finding in findings:
-            targets = {link_of_src[i] for i in finding.src if i in link_of_src}
-            targets |= {link_of_tgt[j] for j in finding.tgt if j in link_of_tgt}
-            for position in targets:
-                by_link[position].append(finding)
-        self._warned_links = {
-            position for position, found in by_link.items()
-            if any(f.severity is not Severity.INFO for f in found)
-        }
-        return dict(by_link)
+        by_link, warned = index_findings(self.translation.links, findings)
+        self._warned_links = set(warned)
+        return by_link
 
     # ------------------------------------------------------ translations
 
@@ -341,6 +331,10 @@ class WorkbenchState:
         via = self._via_english_src
         return any(i in via for i in link.src)
 
+    def has_qa_warning(self, link_index: int) -> bool:
+        """Whether QA found a warning or an error on this link."""
+        return link_index in self._warned_links
+
     def flagged(self, link_index: int) -> bool:
         """A link a translator should look at: doubtful, quoted via English, or with a
         QA warning or error."""
@@ -371,7 +365,7 @@ class WorkbenchState:
             low_confidence=is_low_confidence(link),
             quotation=self.via_english(link),
             note=any(i in notes for i in link.src),
-            finding=link_index in self._warned_links,
+            finding=self.has_qa_warning(link_index),
             status=STATUS_MARKS[status] if status is not None else "",
             confirmed=link.fixed,
         )

@@ -18,12 +18,12 @@ from textual.widgets import Header
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from workbench.core.model import Finding, GlossaryEntry, Link, LinkStatus, SegmentStatus
-from workbench.store import Store
 from workbench.textio import InputError
 from workbench.tui.commands import key_label
 from workbench.tui.messages import ChangeScope, WorkspaceChanged
+from workbench.tui.qa_run import QAResult, QASnapshot, compute_qa, recheck_links
 from workbench.tui.screens.dialogs import JumpDialog, NoteDialog, SearchDialog, TermDialog
-from workbench.tui.state import DOCUMENT_WIDE_CHECKS, RowFilter, Search, WorkbenchState
+from workbench.tui.state import RowFilter, Search, WorkbenchState
 from workbench.tui.widgets.detail_panel import DetailPanel
 from workbench.tui.widgets.segment_editor import SegmentEditor
 from workbench.tui.widgets.segment_grid import SegmentGrid
@@ -31,16 +31,6 @@ from workbench.tui.widgets.status_line import StatusLine
 
 _FILTER_CYCLE = [RowFilter.ALL, RowFilter.FLAGGED, RowFilter.UNCONFIRMED, RowFilter.NOTES]
 _STORE_ERRORS = (InputError, ValueError)
-
-
-def compute_findings(store: Store, translation_name: str) -> list[Finding]:
-    """QA findings for one translation of the workspace (runs in a worker thread)."""
-    from workbench.core.qa import run_checks
-
-    source = store.source()
-    translation = store.translation(translation_name)
-    return run_checks(source.sentences, translation.segments, translation.links,
-                      store.glossary(), store.quotations())
 
 
 class MainScreen(Screen[None]):
@@ -117,6 +107,10 @@ class MainScreen(Screen[None]):
         self.qa_running = False
         self._qa_timer: Timer | None = None
         self._known_revision = state.store.revision()
+        self._qa_basis = state.translation
+        self._edited_during_qa: set[int] = set()
+        self._recheck_serial = 0
+        self._latest_recheck: dict[int, int] = {}
 
     # ------------------------------------------------------------ layout
 
@@ -258,44 +252,77 @@ class MainScreen(Screen[None]):
         self._qa_timer = self.set_timer(self.QA_DELAY, self.run_qa)
 
     def run_qa(self) -> None:
+        """Start a full QA run on a snapshot of what the screen shows. The worker holds
+        nothing the screen needs; its result is published in one swap."""
         self._qa_timer = None
         self.qa_running = True
         self.update_status()
-        self._qa_worker(self.state.translation_name, self.state.store.revision())
+        self._qa_basis = self.state.translation
+        self._edited_during_qa = set()
+        self._qa_worker(self.state.qa_snapshot())
 
-    @work(thread=True, exclusive=True, group="qa", exit_on_error=False)
-    def _qa_worker(self, translation_name: str, revision: int) -> None:
-        findings = compute_findings(self.state.store, translation_name)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._qa_done, translation_name, revision, findings)
+    @work(thread=True, exclusive=True, group="qa", exit_on_error=False,
+          description="QA of the translation")
+    def _qa_worker(self, snapshot: QASnapshot) -> None:
+        worker = get_current_worker()
+        result = compute_qa(snapshot, lambda: worker.is_cancelled)
+        if result is not None and not worker.is_cancelled:
+            self.app.call_from_thread(self._qa_done, result)
 
-    @work(thread=True, exclusive=True, group="recheck", exit_on_error=False)
-    def _recheck_worker(self, link_index: int, translation_name: str) -> None:
-        """QA on the one link just edited (the rest of the translation did not change)."""
-        from workbench.core.qa import CHECKS, run_checks
-
-        state = self.state
-        link = state.translation.links[link_index]
-        local = [name for name in CHECKS if name not in DOCUMENT_WIDE_CHECKS]
-        fresh = run_checks(state.source.sentences, list(state.translation.segments), [link],
-                           state.glossary, state.quotations, checks=local)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._recheck_done, link_index, translation_name, fresh)
-
-    def _recheck_done(self, link_index: int, translation_name: str,
-                      fresh: list[Finding]) -> None:
-        if translation_name != self.state.translation_name:
+    def _qa_done(self, result: QAResult) -> None:
+        if result.translation_name != self.state.translation_name:
             return
-        self.state.replace_link_findings(link_index, fresh)
-        self._refresh_link(link_index)
-
-    def _qa_done(self, translation_name: str, revision: int, findings: list[Finding]) -> None:
+        if self.state.translation is not self._qa_basis:
+            # the links changed while QA ran: its positions no longer hold
+            self.schedule_qa()
+            return
         self.qa_running = False
+        changed = self.state.set_findings(result)
+        if self.state.row_filter is RowFilter.FLAGGED:
+            self.state.refresh_visible()
+            self.refresh_rows(self.current_link)
+        else:
+            self._mark_findings(changed)
+            self.refresh_detail()
+        edited, self._edited_during_qa = self._edited_during_qa, set()
+        if edited:
+            self._recheck(sorted(edited))
+
+    def _mark_findings(self, link_indices: set[int]) -> None:
+        """Redraw the QA mark of the rows showing these links."""
+        visible = self.state.visible
+        for link_index in link_indices:
+            position = self.state.row_position(link_index)
+            if position < len(visible) and visible[position] == link_index:
+                self.grid.set_finding_mark(position, self.state.has_qa_warning(link_index))
+
+    def _recheck(self, link_indices: list[int]) -> None:
+        """QA on links just edited (the rest of the translation did not change)."""
+        if self.qa_running:
+            self._edited_during_qa.update(link_indices)
+        self._recheck_serial += 1
+        for link_index in link_indices:
+            self._latest_recheck[link_index] = self._recheck_serial
+        self._recheck_worker(self.state.qa_snapshot(), link_indices, self._recheck_serial)
+
+    @work(thread=True, group="recheck", exit_on_error=False,
+          description="QA of the edited links")
+    def _recheck_worker(self, snapshot: QASnapshot, link_indices: list[int],
+                        serial: int) -> None:
+        fresh = recheck_links(snapshot, link_indices)
+        self.app.call_from_thread(self._recheck_done, snapshot.translation_name, fresh, serial)
+
+    def _recheck_done(self, translation_name: str, fresh: dict[int, list[Finding]],
+                      serial: int) -> None:
         if translation_name != self.state.translation_name:
             return
-        link_index = self.current_link
-        self.state.set_findings(findings)
-        self.refresh_rows(link_index)
+        for link_index, found in fresh.items():
+            if self._latest_recheck.get(link_index) != serial:
+                continue  # a later edit of this link is being checked
+            del self._latest_recheck[link_index]
+            if (link_index < len(self.state.translation.links)
+                    and self.state.replace_link_findings(link_index, found)):
+                self._refresh_link(link_index)
 
     # -------------------------------------------------------- navigation
 
@@ -453,11 +480,11 @@ class MainScreen(Screen[None]):
             except _STORE_ERRORS as exc:
                 self.notify(str(exc), title="Not changed", severity="error")
                 return False
-            self.state.reload_segment(segment)
+            self.state.segment_saved(segment, text)
             changed = True
         if changed:
             self._refresh_link(link_index)
-            self._recheck_worker(link_index, self.state.translation_name)
+            self._recheck([link_index])
         return True
 
     def _refresh_link(self, link_index: int) -> None:

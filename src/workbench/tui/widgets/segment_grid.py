@@ -189,6 +189,13 @@ class SegmentGrid(ScrollView, can_focus=True):
         self.virtual_size = Size(self._layout_width, self._offsets[-1] + 1)
         self.refresh()
 
+    def set_finding_mark(self, index: int, finding: bool) -> None:
+        """Show or hide the QA mark of one row (its text and height stay as they are)."""
+        row = self._rows[index]
+        if row.finding != finding:
+            row.finding = finding
+            self._refresh_row(index)
+
     # --------------------------------------------------------------- layout
 
     def _content_width(self) -> int:
