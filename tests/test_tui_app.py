@@ -25,7 +25,7 @@ from workbench.tui.screens.glossary import GlossaryScreen
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.main import MainScreen
 from workbench.tui.screens.notes import NotesScreen
-from workbench.tui.state import RowFilter
+from workbench.tui.state import RowFilter, ViewPosition
 from workbench.tui.widgets.detail_panel import DetailPanel
 
 SIZE = (140, 45)
@@ -484,6 +484,39 @@ async def test_q_quits(workspace: Path) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+@synchronous
+async def test_reopening_starts_where_the_translator_left(workspace: Path) -> None:
+    async with running(workspace) as (app, pilot, screen):
+        assert screen.current_link == 0
+        await pilot.press("t")
+        await settle(app, pilot)
+        await pilot.press("j", "j", "j", "j", "j", "q")
+        await pilot.pause()
+    with reopen(workspace) as store:
+        assert ViewPosition.saved(store) == ViewPosition("free", 5)
+    async with running(workspace) as (app, pilot, screen):
+        assert screen.state.translation_name == "free"
+        assert screen.current_link == 5 and screen.grid.cursor == 5
+        await pilot.press("k")
+        assert screen.current_link == 4
+
+
+@synchronous
+async def test_a_saved_position_beyond_the_translation_or_unreadable_is_harmless(
+    workspace: Path,
+) -> None:
+    with reopen(workspace) as store:
+        ViewPosition("gone", 999).save(store)
+    async with running(workspace) as (_app, _pilot, screen):
+        assert screen.state.translation_name == "close"
+        assert screen.current_link == len(screen.state.translation.links) - 1
+    with reopen(workspace) as store:
+        store.set_view_setting(ViewPosition.SETTING, "not json")
+        assert ViewPosition.saved(store) is None
+    async with running(workspace) as (_app, _pilot, screen):
+        assert screen.current_link == 0
 
 
 @synchronous

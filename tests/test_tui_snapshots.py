@@ -8,6 +8,7 @@ Regenerate after a deliberate change with ``pytest tests/test_tui_snapshots.py
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,9 +23,17 @@ SIZE = (150, 48)
 
 
 @pytest.fixture(scope="module")
-def seed_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_seed_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("seed")
     return build_seed_workspace(folder / "seed.workbench.sqlite")
+
+
+@pytest.fixture
+def seed_workspace(built_seed_workspace: Path, tmp_path: Path) -> Path:
+    """A fresh copy for each test (the app remembers where it was left)."""
+    copy = tmp_path / built_seed_workspace.name
+    shutil.copyfile(built_seed_workspace, copy)
+    return copy
 
 
 def after(*keys: str) -> Callable[[Pilot[Any]], Any]:

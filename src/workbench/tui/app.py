@@ -17,7 +17,7 @@ from textual.worker import Worker, WorkerState
 from workbench.store import Store
 from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.screens.main import MainScreen
-from workbench.tui.state import WorkbenchState
+from workbench.tui.state import ViewPosition, WorkbenchState
 
 BuildFunction = Callable[[Path, Callable[[str, int, int], None]], object]
 """Builds a workspace at a path, reporting (what, done, total) as it goes."""
@@ -65,6 +65,7 @@ class WorkbenchApp(App[int]):
         self.build = build
         self.author = author
         self.store: Store | None = None
+        self.main_screen: MainScreen | None = None
 
     def on_mount(self) -> None:
         if self.workspace_path.exists() or self.build is None:
@@ -95,9 +96,18 @@ class WorkbenchApp(App[int]):
                       f"{event.worker.error}")
 
     def open_workspace(self) -> None:
+        """Open the workspace where the translator left it (translation and segment)."""
         self.store = Store.open(self.workspace_path)
-        self.push_screen(MainScreen(WorkbenchState(self.store)))
+        position = ViewPosition.saved(self.store)
+        if position is None:
+            self.main_screen = MainScreen(WorkbenchState(self.store))
+        else:
+            self.main_screen = MainScreen(WorkbenchState(self.store, position.translation_name),
+                                          start_link=position.link_index)
+        self.push_screen(self.main_screen)
 
     def on_unmount(self) -> None:
         if self.store is not None:
+            if self.main_screen is not None:
+                self.main_screen.remember_position()
             self.store.close()

@@ -10,12 +10,14 @@ reloads what the change can have touched.
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import ClassVar
 
 from workbench.core.glossary import GlossaryIndex
 from workbench.core.model import (
@@ -121,16 +123,45 @@ def _join(parts: Sequence[str]) -> str:
     return " ".join(part for part in parts if part)
 
 
+@dataclass(frozen=True, slots=True)
+class ViewPosition:
+    """Where the translator was: the translation shown and the current link (0-based).
+    Kept in the workspace as a view setting."""
+
+    translation_name: str
+    link_index: int
+
+    SETTING: ClassVar[str] = "position"
+
+    @classmethod
+    def saved(cls, store: Store) -> ViewPosition | None:
+        """The position saved in ``store``; ``None`` when there is none (or it is not
+        readable: a position is a convenience, never a reason not to open)."""
+        try:
+            data = json.loads(store.view_setting(cls.SETTING) or "null")
+            position = cls(str(data["translation"]), int(data["link"]))
+        except (ValueError, TypeError, KeyError):
+            return None
+        return position if position.link_index >= 0 else None
+
+    def save(self, store: Store) -> None:
+        store.set_view_setting(self.SETTING, json.dumps(
+            {"translation": self.translation_name, "link": self.link_index},
+            ensure_ascii=False))
+
+
 class WorkbenchState:
     """The workspace as the UI sees it, with the current translation, filter and search."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, translation_name: str | None = None) -> None:
+        """Show ``translation_name`` (when the workspace has it) or the first translation."""
         self.store = store
         self.source: Document = store.source()
         self.translation_names: list[str] = store.translation_names()
         if not self.translation_names:
             raise ValueError(f"{store.path}: the workspace has no translation to show")
-        self.translation_name = self.translation_names[0]
+        self.translation_name = (translation_name if translation_name in self.translation_names
+                                 else self.translation_names[0])
         self.compare_name: str | None = None
         self.row_filter = RowFilter.ALL
         self.search: Search | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import ClassVar
 
 from rich.text import Text
@@ -23,7 +24,7 @@ from workbench.tui.commands import key_label
 from workbench.tui.messages import ChangeScope, WorkspaceChanged
 from workbench.tui.qa_run import QAResult, QASnapshot, compute_qa, recheck_links
 from workbench.tui.screens.dialogs import JumpDialog, NoteDialog, SearchDialog, TermDialog
-from workbench.tui.state import RowFilter, Search, WorkbenchState
+from workbench.tui.state import RowFilter, Search, ViewPosition, WorkbenchState
 from workbench.tui.widgets.detail_panel import DetailPanel
 from workbench.tui.widgets.segment_editor import SegmentEditor
 from workbench.tui.widgets.segment_grid import SegmentGrid
@@ -101,9 +102,12 @@ class MainScreen(Screen[None]):
     """As on every screen, but a change of focus (opening or leaving the editor) does not
     repaint the whole screen: the widgets whose look depends on focus repaint themselves."""
 
-    def __init__(self, state: WorkbenchState) -> None:
+    def __init__(self, state: WorkbenchState, start_link: int = 0) -> None:
+        """Show ``state`` with the cursor on link ``start_link`` (0-based)."""
         super().__init__()
         self.state = state
+        self.start_link = start_link
+        self._shown_link = start_link
         self.qa_running = False
         self._qa_timer: Timer | None = None
         self._known_revision = state.store.revision()
@@ -146,10 +150,18 @@ class MainScreen(Screen[None]):
         self._show_hints(self.BINDINGS)
         self.title = f"workbench — {self.state.store.name}"
         self.sub_title = self.state.store.path.name
-        self.refresh_rows(0)
+        last = len(self.state.translation.links) - 1
+        self.refresh_rows(max(0, min(self.start_link, last)))
         self.grid.focus()
         self.call_after_refresh(self.run_qa)
         self.set_interval(self.REVISION_POLL, self._check_revision)
+
+    def remember_position(self) -> None:
+        """Save the translation shown and the current link in the workspace, for the next
+        start. (Called on the way out: a file that cannot take it loses only this.)"""
+        position = ViewPosition(self.state.translation_name, self._shown_link)
+        with suppress(InputError):
+            position.save(self.state.store)
 
     # ----------------------------------------------------------- helpers
 
@@ -171,6 +183,7 @@ class MainScreen(Screen[None]):
 
     def refresh_detail(self) -> None:
         link_index = self.current_link
+        self._shown_link = link_index if link_index is not None else self._shown_link
         detail = self.state.detail(link_index) if link_index is not None else None
         self.query_one(DetailPanel).show(detail, self.state.translation_name)
         self.update_status()
