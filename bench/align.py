@@ -341,8 +341,9 @@ def scaling_table(sizes: list[int]) -> None:
             ratio = f"{theirs['seconds'] / ours['seconds']:12.1f}x"
         elif seconds_per_cell is not None:
             estimate = seconds_per_cell * ours["src"] * ours["tgt"]
-            gc = f"~{estimate:10.0f}s"
-            ratio = f"~{estimate / ours['seconds']:11.0f}x"
+            speedup = estimate / ours["seconds"]
+            gc = f"{f'~{estimate:.0f}s':>12}"
+            ratio = f"{f'~{speedup:.0f}x':>13}"
         else:
             gc = f"{'skipped':>12}"
             ratio = f"{'-':>13}"

@@ -237,6 +237,7 @@ def align_prepared(
         params = adapted
         costs = finish(band, params.unmatched_weight, lo, width)
         path = viterbi(costs, lo, width, m, _stage(progress, *_SECOND_PASS, n))
+    del band  # the parts of the costs are no longer needed: free them before scoring
     if with_scores:
         scores = posteriors(
             costs, lo, width, m, path, params.temperature, _stage(progress, *_SCORING, 2 * n)
