@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import io
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, ParamSpec
 
 import pytest
+from rich.console import Console
 from textual.binding import Binding
 from textual.pilot import Pilot
-from textual.widgets import Checkbox, DataTable, Input, TextArea
+from textual.widgets import Checkbox, DataTable, Input, Static, TextArea
 from textual.widgets.text_area import Selection
 
 from test_tui_workspace import CLOSE, build_small_workspace
@@ -22,7 +24,7 @@ from workbench.store import Store
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.dialogs import ChoiceDialog
 from workbench.tui.screens.glossary import GlossaryScreen
-from workbench.tui.screens.help import HelpScreen
+from workbench.tui.screens.help import KEYS_WIDTH, HelpScreen, binding_sections, help_content
 from workbench.tui.screens.main import MainScreen
 from workbench.tui.screens.notes import NotesScreen
 from workbench.tui.state import RowFilter, ViewPosition
@@ -359,12 +361,34 @@ async def test_help_lists_every_main_binding(workspace: Path) -> None:
     async with running(workspace) as (app, pilot, _screen):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("#help-text").render())
+        shown = app.screen.query_one("#help-text", Static).content
+        text = " ".join(plain_lines(shown, 400))
         for binding in MainScreen.BINDINGS:
             assert isinstance(binding, Binding)
             assert (binding.tooltip or binding.description) in text
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
+
+
+def plain_lines(renderable: Any, width: int) -> list[str]:
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text().splitlines()
+
+
+def test_help_descriptions_wrap_under_their_own_column() -> None:
+    keys = {k for _title, rows in binding_sections() for k, _description in rows}
+    indent = 2 + KEYS_WIDTH + 2
+    lines = plain_lines(help_content(), 70)
+    continued = 0
+    for line in lines:
+        if not line.startswith("  "):
+            continue  # a section title or a blank line
+        if line.startswith(" " * indent):
+            continued += 1
+        else:
+            assert line[2:indent].strip() in keys | {"Badges in the grid", "Tab"}, line
+    assert continued > 10
 
 
 @synchronous

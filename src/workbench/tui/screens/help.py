@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -44,21 +46,34 @@ def binding_sections() -> list[tuple[str, list[tuple[str, str]]]]:
     return sections
 
 
-def help_text() -> Text:
-    text = Text()
+KEYS_WIDTH = 18
+"""Cells of the keys column after its two-cell indent; descriptions wrap under their own
+column."""
+
+
+def help_content() -> Group:
+    """The help: one table per section (keys, then what they do), then the badges."""
+    parts: list[RenderableType] = []
     for title, rows in binding_sections():
-        text.append(title + "\n", style="bold underline")
+        parts.append(Text(title, style="bold underline"))
+        table = Table.grid(padding=(0, 0, 0, 2), pad_edge=True)
+        table.add_column(min_width=KEYS_WIDTH + 2, max_width=KEYS_WIDTH + 2, style="bold cyan")
+        table.add_column(ratio=1)
         for keys, description in rows:
-            text.append(f"  {keys:<18}", style="bold cyan")
-            text.append(description + "\n")
-        text.append("\n")
-    text.append("Badges in the grid: ", style="bold")
-    text.append("~ low confidence  Q quotation taken from English  N note  ! QA finding  "
-                "= confirmed link  d/T/R draft/translated/reviewed\n")
-    text.append("Tab ", style="bold")
-    text.append("moves between the grid and the detail panel (arrows then scroll the panel); "
-                "Escape in the editor asks before dropping unsaved changes.\n")
-    return text
+            table.add_row(Text(keys), Text(description))
+        parts.append(table)
+        parts.append(Text())
+    badges = Table.grid(padding=(0, 0, 0, 2), pad_edge=True)
+    badges.add_column(min_width=KEYS_WIDTH + 2, max_width=KEYS_WIDTH + 2, style="bold")
+    badges.add_column(ratio=1)
+    badges.add_row(Text("Badges in the grid"),
+                   Text("~ low confidence  Q quotation taken from English  N note  "
+                        "! QA finding  = confirmed link  d/T/R draft/translated/reviewed"))
+    badges.add_row(Text("Tab"),
+                   Text("moves between the grid and the detail panel (arrows then scroll the "
+                        "panel); Escape in the editor asks before dropping unsaved changes."))
+    parts.append(badges)
+    return Group(*parts)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -77,7 +92,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(help_text(), id="help-text")
+            yield Static(help_content(), id="help-text")
 
     def action_close(self) -> None:
         self.dismiss(None)
