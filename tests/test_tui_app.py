@@ -217,6 +217,12 @@ async def test_move_boundaries_and_confirm(workspace: Path) -> None:
         await settle(app, pilot)
         with reopen(workspace) as store:
             assert store.translation("close").links[5].src == (4, 5, 6)
+        await pilot.press("u", "right_curly_bracket")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            links = store.translation("close").links
+        assert links[4].src == (4, 5) and links[5].src == (6,)
+        assert screen.grid.rows[4].kind == "2-1"
         await pilot.press("u", "u", "u", "home", "c")
         await settle(app, pilot)
         with reopen(workspace) as store:
@@ -294,6 +300,22 @@ async def test_add_glossary_term_prefilled_from_selected_words(workspace: Path) 
             assert "Сокольникова" not in {e.source for e in store.glossary()}
         await pilot.press("plus")
         assert app.screen.query_one("#term-targets", Input).value == ""
+        app.screen.query_one("#term-source", Input).value = "нэп"
+        await pilot.press("escape")
+        assert app.screen is screen
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            assert "нэп" not in {e.source for e in store.glossary()}
+
+
+@synchronous
+async def test_escape_leaves_the_note_dialog_without_saving(workspace: Path) -> None:
+    async with running(workspace) as (app, pilot, screen):
+        await pilot.press("j", "a", *"not to be kept", "escape")
+        assert app.screen is screen
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            assert store.notes(1) == []
 
 
 @synchronous
@@ -426,6 +448,23 @@ async def test_glossary_screen_filter_add_remove(workspace: Path) -> None:
         with reopen(workspace) as store:
             assert [e.source for e in store.glossary()] == ["ЦК"]
         await pilot.press("u")
+        await settle(app, pilot)
+        assert table.row_count == 1  # the filter "plen" still applies
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert table.row_count == 0
+        await pilot.press("ctrl+z")
+        await settle(app, pilot)
+        assert table.row_count == 1
+        table.focus()
+        await pilot.press("delete")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            assert [e.source for e in store.glossary()] == ["ЦК"]
+        await pilot.press("ctrl+z", "ctrl+y", "u")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            assert {e.source for e in store.glossary()} == {"пленум", "ЦК"}
         await pilot.press("a")
         app.screen.query_one("#term-source", Input).value = "нэп"
         app.screen.query_one("#term-targets", Input).value = "NEP"
@@ -456,6 +495,27 @@ async def test_notes_screen_edit_and_go(workspace: Path) -> None:
         await pilot.press("u")
         await settle(app, pilot)
         assert app.screen.query_one(DataTable).row_count == 1
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert app.screen.query_one(DataTable).row_count == 0
+        await pilot.press("ctrl+z")
+        await settle(app, pilot)
+        app.screen.query_one(DataTable).focus()
+        await pilot.press("delete")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            assert store.notes(0) == []
+        await pilot.press("ctrl+z", "ctrl+y")
+        await settle(app, pilot)
+        with reopen(workspace) as store:
+            assert store.notes(0) == []
+        await pilot.press("ctrl+z")
+        await settle(app, pilot)
+        await pilot.press("slash", *"nothing like it")
+        assert app.screen.query_one(DataTable).row_count == 0
+        await pilot.press(*["backspace"] * len("nothing like it"), *"1928")
+        assert app.screen.query_one(DataTable).row_count == 1
+        app.screen.query_one(DataTable).focus()
         await pilot.press("g")
         await settle(app, pilot)
         assert isinstance(app.screen, MainScreen)
