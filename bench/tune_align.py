@@ -196,7 +196,7 @@ def f1(docs: list[DevDoc], params: AlignParams) -> float:
 
 NOT_SEARCHED = frozenset(
     ("temperature", "prior", "key_weight", "unmatched_kinds", "char_mu", "token_mu",
-     "mu_prior_sentences", "key_match_rate")
+     "piece_mu", "mu_prior_sentences", "key_match_rate")
 )  # fmt: skip
 
 
@@ -229,9 +229,10 @@ def set_(params: AlignParams, name: str, value: float) -> AlignParams:
 
 
 def estimate_length_means(docs: list[DevDoc], params: AlignParams) -> AlignParams:
-    """The typical log length ratios (characters, tokens) of 1-1 links: their means."""
+    """The typical log length ratios (characters, tokens, pieces) of 1-1 links: their means."""
     chars: list[float] = []
     tokens: list[float] = []
+    pieces: list[float] = []
     for doc in docs:
         for src, tgt in doc.gold:
             if len(src) == 1 and len(tgt) == 1:
@@ -242,10 +243,17 @@ def estimate_length_means(docs: list[DevDoc], params: AlignParams) -> AlignParam
                 tokens.append(
                     math.log1p(doc.sides.tgt_tokens[j]) - math.log1p(doc.sides.src_tokens[i])
                 )
+                pieces.append(
+                    math.log1p(doc.sides.tgt_pieces[j]) - math.log1p(doc.sides.src_pieces[i])
+                )
     char_mu = round(sum(chars) / len(chars), 4)
     token_mu = round(sum(tokens) / len(tokens), 4)
-    print(f"mean log length ratio of 1-1 links: characters {char_mu}, tokens {token_mu}")
-    return replace(params, char_mu=char_mu, token_mu=token_mu)
+    piece_mu = round(sum(pieces) / len(pieces), 4)
+    print(
+        f"mean log length ratio of 1-1 links: characters {char_mu}, tokens {token_mu}, "
+        f"pieces {piece_mu}"
+    )
+    return replace(params, char_mu=char_mu, token_mu=token_mu, piece_mu=piece_mu)
 
 
 def estimate_key_match_rate(docs: list[DevDoc], params: AlignParams) -> AlignParams:
@@ -271,14 +279,20 @@ def estimate_key_match_rate(docs: list[DevDoc], params: AlignParams) -> AlignPar
     return replace(params, key_match_rate=mean)
 
 
-def tune(docs: list[DevDoc], params: AlignParams, rounds: int) -> AlignParams:
+def tune(
+    docs: list[DevDoc], params: AlignParams, rounds: int, only: set[str] | None = None
+) -> AlignParams:
+    """Coordinate search over the scalar parameters (or only those named in ``only``)."""
     best = f1(docs, params)
     print(f"start F1 {best:.4f}")
+    names = [name for name in scalar_names(params) if only is None or name in only]
     for round_index in range(rounds):
         improved = False
-        for name in scalar_names(params):
+        for name in names:
             value = get(params, name)
-            trials = [value * f for f in (0.5, 0.75, 1.33, 2.0)] if value else [0.1, 0.3, 1.0]
+            trials = (
+                [value * f for f in (0.5, 0.75, 1.33, 2.0)] if value else [0.1, 0.2, 0.3, 0.5, 1.0]
+            )
             if value and not name.endswith("floor"):
                 trials.append(0.0)
             for trial in trials:
@@ -318,6 +332,9 @@ def main() -> int:
     parser.add_argument("--draws", type=int, default=2)
     parser.add_argument("--from-defaults", action="store_true")
     parser.add_argument("--unmatched-kinds", help="key kinds counted as unmatched (e.g. nmcg)")
+    parser.add_argument(
+        "--only", help="search only these parameters, comma-separated (e.g. piece_weight)"
+    )
     parser.add_argument("--write", action="store_true", help=f"write {PARAMS_FILE.name}")
     args = parser.parse_args()
     started = time.perf_counter()
@@ -328,7 +345,12 @@ def main() -> int:
         params = replace(params, unmatched_kinds=args.unmatched_kinds)
     params = estimate_length_means(docs, params)
     params = estimate_key_match_rate(docs, params)
-    params = tune(docs, params, args.rounds)
+    only = set(args.only.split(",")) if args.only else None
+    if only is not None and not only <= set(scalar_names(params)):
+        raise SystemExit(
+            f"unknown parameters: {', '.join(sorted(only - set(scalar_names(params))))}"
+        )
+    params = tune(docs, params, args.rounds, only)
     params = estimate_key_match_rate(docs, params)
     params = fit_temperature(docs, params)
     print(f"final F1 {f1(docs, params):.4f} in {time.perf_counter() - started:.0f}s")

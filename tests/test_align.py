@@ -292,3 +292,47 @@ def test_progress_moves_forward_only_and_ends_complete() -> None:
     assert reported[-1] == 1.0
     # every pass is reported, not only the first: values arrive all along the way
     assert max(b - a for a, b in zip([0.0, *reported], reported, strict=False)) < 0.2
+
+
+def _seed_sentences() -> list[str]:
+    from workbench.core.segment import segment
+
+    seed = ROOT / "seeds" / "000_4e71bbafc8bcbe6b.txt"
+    return [s.text for s in segment(seed.read_text(encoding="utf-8"), "ru")]
+
+
+def test_piece_lengths_come_from_a_model_trained_on_the_text_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.core.align import lengths
+
+    monkeypatch.chdir(tmp_path)
+    src = _seed_sentences()
+    tgt = [f"Letter number {k} was about the Politburo and the peasantry." for k in range(40)]
+    src_pieces, tgt_pieces = lengths.piece_counts(src, tgt)
+    # a word repeated all through the text is learnt as one piece; the same word
+    # in a text that never uses it is spelt out in several
+    politburo = lengths.piece_counts(src, [*tgt, "Politburo"])[1][-1]
+    unseen = lengths.piece_counts(src[:60], ["Letters were written.", "Politburo"])[1][-1]
+    assert politburo <= 2 < unseen
+    # subword pieces, not words: Russian inflections split words into more pieces
+    assert src_pieces.tolist() != lengths.token_counts(src).tolist()
+    assert (src_pieces >= lengths.token_counts(src) * 0.9).all()
+    # trained in memory: no model or vocabulary file left behind
+    assert list(tmp_path.iterdir()) == []
+    # the same text gives the same counts, also when the model is trained afresh
+    first_model = lengths.train_model(lengths.training_sentences(src, tgt))
+    lengths._models.clear()
+    assert lengths.train_model(lengths.training_sentences(src, tgt)) == first_model
+    again_src, again_tgt = lengths.piece_counts(src, tgt)
+    assert again_src.tolist() == src_pieces.tolist()
+    assert again_tgt.tolist() == tgt_pieces.tolist()
+
+
+def test_piece_lengths_of_tiny_or_empty_texts_are_word_and_mark_counts() -> None:
+    from workbench.core.align.lengths import piece_counts
+
+    src, tgt = piece_counts(["Бухарин, Сталин и Рыков."], ["Bukharin, Stalin and Rykov."])
+    assert src.tolist() == [6.0] and tgt.tolist() == [6.0]
+    src, tgt = piece_counts([], [])
+    assert src.tolist() == [] and tgt.tolist() == []

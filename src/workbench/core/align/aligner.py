@@ -19,7 +19,7 @@ import numpy.typing as npt
 from workbench.core.align.costs import BandCosts, Sides, band_costs, index_keys
 from workbench.core.align.dp import Costs, PathLink, posteriors, viterbi
 from workbench.core.align.features import GlossaryMatcher, SideFeatures, extract_features
-from workbench.core.align.lengths import token_counts
+from workbench.core.align.lengths import piece_counts, token_counts
 from workbench.core.align.params import MOVES, AlignParams, default_params
 from workbench.core.model import GlossaryEntry, Link
 
@@ -39,11 +39,14 @@ def prepare(
     """Everything the aligner computes from the text once, whatever the parameters."""
     matcher = GlossaryMatcher(glossary) if glossary else None
     src_tokens, tgt_tokens = token_counts(src), token_counts(tgt)
+    src_pieces, tgt_pieces = piece_counts(src, tgt)
     return Sides(
         src=extract_features(src, src_lang, matcher),
         tgt=extract_features(tgt, tgt_lang, matcher),
         src_tokens=src_tokens,
         tgt_tokens=tgt_tokens,
+        src_pieces=src_pieces,
+        tgt_pieces=tgt_pieces,
     )
 
 
@@ -62,6 +65,8 @@ def _slice(sides: Sides, i0: int, i1: int, j0: int, j1: int) -> Sides:
         tgt=_slice_side(sides.tgt, j0, j1),
         src_tokens=sides.src_tokens[i0:i1],
         tgt_tokens=sides.tgt_tokens[j0:j1],
+        src_pieces=sides.src_pieces[i0:i1],
+        tgt_pieces=sides.tgt_pieces[j0:j1],
     )
 
 

@@ -29,6 +29,8 @@ class Sides:
     tgt: SideFeatures
     src_tokens: FloatArray
     tgt_tokens: FloatArray
+    src_pieces: FloatArray
+    tgt_pieces: FloatArray
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -248,6 +250,7 @@ def band_costs(
     n, m = sides.shape
     src_chars, tgt_chars = _prefix(sides.src.chars), _prefix(sides.tgt.chars)
     src_tokens, tgt_tokens = _prefix(sides.src_tokens), _prefix(sides.tgt_tokens)
+    src_pieces, tgt_pieces = _prefix(sides.src_pieces), _prefix(sides.tgt_pieces)
     src_sent, tgt_sent = _prefix(sides.src.sentences), _prefix(sides.tgt.sentences)
     src_punct = _prefix(sides.src.punctuation).astype(np.float32)
     tgt_punct = _prefix(sides.tgt.punctuation).astype(np.float32)
@@ -261,6 +264,10 @@ def band_costs(
     mu_tokens = (
         seen * float(np.log1p(tgt_tokens[-1]) - np.log1p(src_tokens[-1]))
         + prior_weight * params.token_mu
+    ) / max(seen + prior_weight, 1e-9)
+    mu_pieces = (
+        seen * float(np.log1p(tgt_pieces[-1]) - np.log1p(src_pieces[-1]))
+        + prior_weight * params.piece_mu
     ) / max(seen + prior_weight, 1e-9)
     matches = _key_matches(occ, lo, width, n, m, params.key_commonness)
     blocks = _row_blocks(n + 1)
@@ -283,6 +290,7 @@ def band_costs(
     tgt_prefixes: dict[str, FloatArray] = {
         "chars": tgt_chars,
         "tokens": tgt_tokens,
+        "pieces": tgt_pieces,
         "sent": tgt_sent,
         "keys": tgt_keys,
     }
@@ -331,6 +339,14 @@ def band_costs(
                         mu_tokens,
                         params.token_floor,
                         params.token_spread,
+                    )
+                if params.piece_weight:
+                    cost = cost + params.piece_weight * _length_cost(
+                        src_pieces[rows] - src_pieces[r0],
+                        tgt_block("pieces", b),
+                        mu_pieces,
+                        params.piece_floor,
+                        params.piece_spread,
                     )
                 sentence_gap = np.abs((src_sent[rows] - src_sent[r0]) - tgt_block("sent", b))
                 src_punct_block = (src_punct[r_end] - src_punct[r0[:, 0]])[:, None, :]

@@ -26,10 +26,11 @@ class AlignParams:
         }
     )  # fmt: skip
     # length: log ratio ~ N(mu, var), var = floor + spread / (combined length); mu is the
-    # document's own ratio shrunk towards the typical one (char_mu, token_mu) as if
+    # document's own ratio shrunk towards the typical one (char_mu, token_mu, piece_mu) as if
     # that had been seen in ``mu_prior_sentences`` sentences
     char_mu: float = -0.1
     token_mu: float = 0.0
+    piece_mu: float = 0.0
     mu_prior_sentences: float = 20.0
     char_weight: float = 1.0
     char_floor: float = 0.02
@@ -37,6 +38,10 @@ class AlignParams:
     token_weight: float = 0.5
     token_floor: float = 0.02
     token_spread: float = 3.0
+    # SentencePiece pieces (model trained on the document itself; see lengths.py)
+    piece_weight: float = 0.0
+    piece_floor: float = 0.02
+    piece_spread: float = 3.0
     # anchors: bonus per shared key, by key kind, damped by how common the key is
     key_weight: dict[str, float] = field(
         default_factory=lambda: {"n": 2.0, "m": 2.0, "w": 1.5, "l": 0.7, "g": 2.0, "c": 0.5}
