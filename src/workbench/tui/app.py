@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
@@ -66,8 +67,16 @@ class WorkbenchApp(App[int]):
         self.author = author
         self.store: Store | None = None
         self.main_screen: MainScreen | None = None
+        self._switch_interval = sys.getswitchinterval()
+
+    SWITCH_INTERVAL = 0.001
+    """Seconds a thread may keep the interpreter while another waits for it (Python's
+    default is 0.005). While QA works in a thread, the screen's thread waits up to this
+    long each time it takes the interpreter back, several times per keypress."""
 
     def on_mount(self) -> None:
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._switch_interval, self.SWITCH_INTERVAL))
         if self.workspace_path.exists() or self.build is None:
             self.open_workspace()
         else:
@@ -107,6 +116,7 @@ class WorkbenchApp(App[int]):
         self.push_screen(self.main_screen)
 
     def on_unmount(self) -> None:
+        sys.setswitchinterval(self._switch_interval)
         if self.store is not None:
             if self.main_screen is not None:
                 self.main_screen.remember_position()
