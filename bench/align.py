@@ -11,8 +11,10 @@ the repository) and prints, for wmt22-pert, ntrex-pert and lit:
 * how often links are right by workbench score band (calibration);
 * scaling: documents of 1k, 10k and 50k sentences a side made of the real test
   documents repeated in shuffled order; workbench time and peak memory (each size
-  in a fresh process), Gale-Church time on the same input where it finishes in
-  reasonable time, and the ratio.
+  in a fresh process), the part of that time spent training the document's
+  SentencePiece model and counting pieces (one of the three length measures,
+  with characters and word tokens), Gale-Church time on the same input where it
+  finishes in reasonable time, and the ratio.
 
 Usage: .venv/bin/python bench/align.py [--sizes 1000,10000,50000] [--skip-scaling]
 """
@@ -38,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from workbench.core.align import align_sentences  # noqa: E402
+from workbench.core.align import align_sentences, lengths  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "corpus-external" / "derived-eval-v1"
 SETS = ("wmt22-pert", "ntrex-pert", "lit")
@@ -294,8 +296,14 @@ def scaling_child(size: int, system: str) -> None:
     peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     score = Score()
     score.add(doc, predicted)
-    traced = 0.0
-    if system == "workbench":  # a second, traced run: memory allocated by the alignment
+    traced = pieces_seconds = 0.0
+    if system == "workbench":
+        # the SentencePiece share: train the document's model afresh and count pieces
+        lengths._models.clear()
+        pieces_started = time.perf_counter()
+        lengths.piece_counts(doc.src, doc.tgt)
+        pieces_seconds = time.perf_counter() - pieces_started
+        # a second, traced run: memory allocated by the alignment
         tracemalloc.start()
         align(doc)
         traced = tracemalloc.get_traced_memory()[1] / 2**20
@@ -306,6 +314,7 @@ def scaling_child(size: int, system: str) -> None:
                 "src": len(doc.src),
                 "tgt": len(doc.tgt),
                 "seconds": seconds,
+                "pieces_seconds": pieces_seconds,
                 "peak_rss_mib": peak_rss / 1024,
                 "traced_mib": traced,
                 "f1": score.f1,
@@ -328,8 +337,8 @@ def run_child(size: int, system: str) -> dict[str, float]:
 def scaling_table(sizes: list[int]) -> None:
     print("\nScaling (real test documents repeated in shuffled order; each run a fresh process)")
     print(
-        f"{'sentences':>15} {'workbench':>10} {'peak mem':>9} {'proc RSS':>9} {'F1':>6} "
-        f"{'Gale-Church':>12} {'GC/workbench':>13}"
+        f"{'sentences':>15} {'workbench':>10} {'pieces':>7} {'peak mem':>9} {'proc RSS':>9} "
+        f"{'F1':>6} {'Gale-Church':>12} {'GC/workbench':>13}"
     )
     seconds_per_cell: float | None = None  # Gale-Church's time per cell of its n×m table
     for size in sizes:
@@ -349,9 +358,14 @@ def scaling_table(sizes: list[int]) -> None:
             ratio = f"{'-':>13}"
         print(
             f"{int(ours['src']):>7}×{int(ours['tgt']):<7} {ours['seconds']:9.2f}s "
+            f"{ours['pieces_seconds']:6.2f}s "
             f"{ours['traced_mib']:7.0f}MB {ours['peak_rss_mib']:7.0f}MB {ours['f1']:6.3f} "
             f"{gc} {ratio}"
         )
+    print(
+        "pieces: the part of the workbench time spent training the document's SentencePiece "
+        "model in memory and counting each sentence's pieces."
+    )
     print(
         "peak mem: the most memory the alignment held at once (tracemalloc, a second run); "
         "proc RSS: the whole process's peak, the test sets and libraries included."
