@@ -18,12 +18,13 @@ run: $(STAMP)
 
 test: $(STAMP)
 	bash scripts/system-deps.sh
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --junitxml=$(VENV)/junit.xml
+	$(BIN)/python scripts/test_summary.py $(VENV)/junit.xml
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/mypy
 
 bench: $(STAMP)
