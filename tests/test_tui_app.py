@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import io
+import threading
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -22,6 +23,7 @@ from test_tui_workspace import CLOSE, build_small_workspace
 from workbench.core.model import LinkStatus, SegmentStatus
 from workbench.store import Store
 from workbench.tui.app import WorkbenchApp
+from workbench.tui.qa_run import QAResult, compute_qa
 from workbench.tui.screens.dialogs import ChoiceDialog
 from workbench.tui.screens.glossary import GlossaryScreen
 from workbench.tui.screens.help import KEYS_WIDTH, HelpScreen, binding_sections, help_content
@@ -624,6 +626,39 @@ async def test_first_start_builds_the_workspace_with_progress(tmp_path: Path) ->
         assert len(app.screen.grid.rows) == 7
     assert reports[-1] == ("done", 2, 2)
     assert target.exists()
+
+
+@synchronous
+async def test_an_edit_made_while_qa_runs_survives_the_qa_result(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """QA works on a snapshot taken before the edit; its result must not bring the
+    edited link's old findings back."""
+    release = threading.Event()
+
+    def held_back(*args: Any, **kwargs: Any) -> QAResult | None:
+        release.wait(10)
+        return compute_qa(*args, **kwargs)
+
+    monkeypatch.setattr("workbench.tui.screens.main.compute_qa", held_back)
+    app = WorkbenchApp(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen) and screen.qa_running
+        await pilot.press("j", "enter")
+        screen.editor.load_text(CLOSE[1].replace("the CC", "the Central Committee"))
+        await pilot.press("ctrl+s")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if 1 in screen.state._findings_by_link or not screen._latest_recheck:
+                break
+        release.set()
+        await settle(app, pilot)
+        assert not screen.qa_running
+        assert screen.state.findings  # the full result was published
+        assert not any(f.check == "glossary-forbidden" for f in screen.state.link_findings(1))
+        assert not screen.grid.rows[1].finding
 
 
 @synchronous
