@@ -3,6 +3,7 @@ gives the same bytes; readers give back the links, segments, statuses and notes.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -180,16 +181,36 @@ def test_importing_a_translation_name_that_exists_is_refused(
         assert len(store.notes(translation="close-again")) == 3
 
 
-def test_glossary_import_replaces_the_glossary_as_one_undoable_step(tmp_path: Path) -> None:
+def test_glossary_import_merges_and_replace_replaces_each_as_one_undoable_step(
+    tmp_path: Path,
+) -> None:
     workspace = _workspace(tmp_path / "a.sqlite", sample_snapshot())
+    before = [e.source for e in sample_snapshot().glossary]
+    assert "пленум" not in before
     glossary = tmp_path / "new.csv"
     glossary.write_text("ru,en\nпленум,plenum\n", encoding="utf-8")
     assert main(["--workspace", str(workspace), "import", str(glossary)]) == 0
     with Store.open(workspace) as store:
+        assert [e.source for e in store.glossary()] == [*before, "пленум"]
+        assert store.undo() is not None
+        assert [e.source for e in store.glossary()] == before
+    assert main(["--workspace", str(workspace), "import", str(glossary), "--replace"]) == 0
+    with Store.open(workspace) as store:
         assert [(e.source, e.targets) for e in store.glossary()] == [("пленум", ("plenum",))]
         assert store.undo() is not None
-        restored = [e.source for e in store.glossary()]
-        assert restored == [e.source for e in sample_snapshot().glossary]
+        assert [e.source for e in store.glossary()] == before
+
+
+def test_glossary_command_imports_tbx_too(tmp_path: Path) -> None:
+    source = _workspace(tmp_path / "a.sqlite", sample_snapshot())
+    _export(source, "tbx", tmp_path / "out")
+    target = _workspace(tmp_path / "b.sqlite", replace(sample_snapshot(), glossary=[]))
+    tbx_file = tmp_path / "out" / "glossary.tbx"
+    assert main(["--workspace", str(target), "glossary", "import", str(tbx_file)]) == 0
+    with Store.open(target) as store:
+        assert [e.source for e in store.glossary()] == [
+            e.source for e in sample_snapshot().glossary
+        ]
 
 
 def test_po_edited_elsewhere_updates_the_translation(tmp_path: Path) -> None:

@@ -36,15 +36,16 @@ def decode_text(data: bytes, path: str | os.PathLike[str]) -> str:
             raise InputError(path, f"encoded as {name}, not UTF-8; convert it to UTF-8 first")
     if b"\x00" in data:
         offset = data.index(b"\x00")
-        raise InputError(path, f"binary file (NUL byte at byte offset {offset})")
+        line = data.count(b"\n", 0, offset) + 1
+        raise InputError(path, f"binary file (NUL byte at byte offset {offset})", line)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(
             path,
-            f"not valid UTF-8 (bad byte 0x{data[exc.start]:02x} at byte offset {exc.start}, "
-            f"line {line})",
+            f"not valid UTF-8 (bad byte 0x{data[exc.start]:02x} at byte offset {exc.start})",
+            line,
         ) from None
     if text.startswith("\ufeff"):
         text = text[1:]

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -19,7 +17,6 @@ from workbench.formats.glossary_csv import (
     STATUSES,
     TERM_SEPARATOR,
     Dialect,
-    read_glossary,
     write_glossary,
 )
 from workbench.store import Store
@@ -58,12 +55,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     remove.set_defaults(func=run_remove)
 
     for name, verb in (("import", "read"), ("export", "write")):
-        sub = actions.add_parser(name, help=f"{verb} a CSV/TSV glossary file")
+        sub = actions.add_parser(
+            name,
+            help=f"{verb} a glossary file"
+            + (" (CSV, TSV, TBX or PO)" if name == "import" else " (CSV or TSV)"),
+        )
         sub.add_argument("file", metavar="FILE")
         sub.add_argument(
             "--format",
             choices=("csv", "tsv"),
-            help="file format (default: from the extension; .tsv is TSV, otherwise CSV)",
+            help="spreadsheet format (default: from the extension: .tsv is TSV, .csv CSV)",
         )
         if name == "import":
             sub.add_argument(
@@ -178,60 +179,15 @@ def run_remove(args: argparse.Namespace) -> int:
     return 0
 
 
-@dataclass(frozen=True, slots=True)
-class MergedGlossary:
-    """The glossary after an import, and how many entries it added, changed or left alone."""
-
-    entries: list[GlossaryEntry]
-    added: int
-    updated: int
-    unchanged: int
-
-
-def merge_glossaries(
-    current: Sequence[GlossaryEntry], imported: Sequence[GlossaryEntry]
-) -> MergedGlossary:
-    """``current`` with imported entries replacing the same terms (keeping their ids)
-    and the other imported entries appended."""
-    merged = list(current)
-    positions: dict[str, list[int]] = {}
-    for position, old in enumerate(merged):
-        positions.setdefault(term_key(old.source), []).append(position)
-    added = updated = unchanged = 0
-    for entry in imported:
-        same_key = positions.setdefault(term_key(entry.source), [])
-        n = next((n for n in same_key if same_term(merged[n], entry)), None)
-        if n is None:
-            same_key.append(len(merged))
-            merged.append(dataclasses.replace(entry, id=None))
-            added += 1
-            continue
-        old = merged[n]
-        merged[n] = dataclasses.replace(entry, id=old.id)
-        if merged[n] == old:
-            unchanged += 1
-        else:
-            updated += 1
-    return MergedGlossary(merged, added, updated, unchanged)
-
-
 def run_import(args: argparse.Namespace) -> int:
-    dialect: Dialect | None = args.format
-    imported = read_glossary(args.file, dialect)
-    description = f"Import glossary {args.file}"
-    # Read, merge and write in one transaction: a term another window adds meanwhile
-    # is neither lost nor overwritten.
-    with _open(args) as store, store.transaction():
-        if args.replace:
-            store.replace_glossary(imported, description=description)
-            print(f"Replaced the glossary with {len(imported)} entries from {args.file}")
-        else:
-            merged = merge_glossaries(store.glossary(), imported)
-            store.replace_glossary(merged.entries, description=description)
-            print(
-                f"Imported {args.file}: {merged.added} added, {merged.updated} updated, "
-                f"{merged.unchanged} unchanged"
-            )
+    from workbench.formats.importing import import_glossary, read_glossary_path
+
+    kind, imported = read_glossary_path(args.file, args.format)
+    with _open(args) as store:
+        summary = import_glossary(
+            store, imported, kind=kind, file=args.file, replace=args.replace
+        )
+    print(summary.describe(args.file))
     return 0
 
 

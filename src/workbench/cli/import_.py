@@ -7,7 +7,7 @@ import contextlib
 from pathlib import Path
 
 from workbench.cli._progress import StderrProgress
-from workbench.formats.importing import ImportSummary, import_file
+from workbench.formats.importing import import_file
 from workbench.store import Store
 from workbench.workspace import open_workspace
 
@@ -19,8 +19,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description=(
             "Read FILE and add it to the workspace: an aligned translation (.tmx, .po, "
             ".xlf/.xliff) becomes a new translation; a glossary (.tbx, .csv, .tsv, or a "
-            "glossary .po) replaces the glossary (undoable). With --workspace PATH naming a "
-            "file that does not exist yet, a new workspace is created from FILE. A bad file "
+            "glossary .po) is merged into the glossary, or replaces it with --replace "
+            "(undoable). With --workspace PATH naming a file that does not exist yet, a new "
+            "workspace is created from FILE. A bad file "
             "is reported with its line and changes nothing."
         ),
     )
@@ -33,20 +34,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="update the translation of that name if the workspace has it "
                         "(English text, link and segment statuses, new notes; the alignment "
                         "must be unchanged)")
+    parser.add_argument("--replace", action="store_true",
+                        help="a glossary file replaces the whole glossary (default: new terms "
+                        "are added and the same terms updated)")
     parser.set_defaults(func=run)
-
-
-def describe(summary: ImportSummary, file: str) -> str:
-    if summary.translation is None:
-        return f"{file}: glossary replaced with {summary.terms} entries"
-    if summary.updated_segments is not None:
-        return (f"{file}: translation {summary.translation!r} updated "
-                f"({summary.updated_segments} segments edited, {summary.notes} new notes)")
-    text = (f"{file}: translation {summary.translation!r} imported "
-            f"({summary.links} links, {summary.notes} new notes)")
-    if summary.created_source:
-        text += "; the Russian source was rebuilt from the file"
-    return text
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,8 +45,9 @@ def run(args: argparse.Namespace) -> int:
     if target is not None and not target.exists():
         return _import_into_new(target, args)
     with open_workspace(args.workspace, progress=StderrProgress()) as store:
-        summary = import_file(store, args.file, args.translation, update=args.update)
-    print(describe(summary, args.file))
+        summary = import_file(store, args.file, args.translation, update=args.update,
+                              replace=args.replace)
+    print(summary.describe(args.file))
     return 0
 
 
@@ -66,11 +58,11 @@ def _import_into_new(target: Path, args: argparse.Namespace) -> int:
     created = creation_time_of(args.file)
     try:
         with Store.create(target, created=created) as store:
-            summary = import_file(store, args.file, args.translation)
+            summary = import_file(store, args.file, args.translation, replace=args.replace)
     except BaseException:
         for suffix in ("", "-wal", "-shm", "-journal"):
             with contextlib.suppress(FileNotFoundError):
                 Path(f"{target}{suffix}").unlink()
         raise
-    print(describe(summary, args.file))
+    print(summary.describe(args.file))
     return 0

@@ -17,6 +17,7 @@ hyphens (or by the same punctuation the term itself has, as in *R. V. Daniels*).
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -322,3 +323,40 @@ def target_term_status(
         if not inside and pattern.term not in forbidden_found:
             forbidden_found.append(pattern.term)
     return bool(approved_spans), forbidden_found
+
+
+@dataclass(frozen=True, slots=True)
+class MergedGlossary:
+    """The glossary after an import, and how many entries it added, changed or left alone."""
+
+    entries: list[GlossaryEntry]
+    added: int
+    updated: int
+    unchanged: int
+
+
+def merge_glossaries(
+    current: Sequence[GlossaryEntry], imported: Sequence[GlossaryEntry]
+) -> MergedGlossary:
+    """``current`` with imported entries replacing the same terms (keeping their ids)
+    and the other imported entries appended."""
+    merged = list(current)
+    positions: dict[str, list[int]] = {}
+    for position, old in enumerate(merged):
+        positions.setdefault(term_key(old.source), []).append(position)
+    added = updated = unchanged = 0
+    for entry in imported:
+        same_key = positions.setdefault(term_key(entry.source), [])
+        n = next((n for n in same_key if same_term(merged[n], entry)), None)
+        if n is None:
+            same_key.append(len(merged))
+            merged.append(dataclasses.replace(entry, id=None))
+            added += 1
+            continue
+        old = merged[n]
+        merged[n] = dataclasses.replace(entry, id=old.id)
+        if merged[n] == old:
+            unchanged += 1
+        else:
+            updated += 1
+    return MergedGlossary(merged, added, updated, unchanged)

@@ -22,7 +22,7 @@ from typing import Literal
 
 from workbench.core.glossary import approved_and_forbidden, same_term, term_key
 from workbench.core.model import GlossaryEntry
-from workbench.textio import InputError, read_bytes, write_atomic
+from workbench.textio import InputError, decode_text, read_bytes, write_atomic
 
 __all__ = [
     "COLUMNS",
@@ -57,29 +57,12 @@ def _delimiter(dialect: Dialect) -> str:
     return "\t" if dialect == "tsv" else ","
 
 
-def _decode(data: bytes, path: str | os.PathLike[str]) -> str:
-    if b"\x00" in data:
-        offset = data.index(b"\x00")
-        line = data[:offset].count(b"\n") + 1
-        raise InputError(path, f"binary file (NUL byte at byte offset {offset})", line)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            path,
-            f"not valid UTF-8 (bad byte 0x{data[exc.start]:02x} at byte offset {exc.start})",
-            line,
-        ) from None
-    return text[1:] if text.startswith("\ufeff") else text
-
-
 def read_glossary(
     path: str | os.PathLike[str], dialect: Dialect | None = None
 ) -> list[GlossaryEntry]:
     """Read a glossary file; the dialect comes from the extension unless given."""
     data = read_bytes(path)
-    return parse_glossary(_decode(data, path), path, dialect or dialect_for_path(path))
+    return parse_glossary(decode_text(data, path), path, dialect or dialect_for_path(path))
 
 
 def _split_terms(

@@ -11,8 +11,9 @@ so a bad file leaves the workspace as it was.
   has a source, the file's Russian must be that source, sentence for sentence.
   Into an empty workspace, the source is rebuilt from the file (its sentences
   and the text between them) and its quotations are found again.
-* A glossary file (TBX, CSV, TSV, glossary PO) replaces the glossary (one
-  undoable step).
+* A glossary file (TBX, CSV, TSV, glossary PO) is merged into the glossary: new
+  terms added, the same terms updated (or, with ``replace``, it replaces the
+  glossary); one undoable step.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench.core.glossary import merge_glossaries
 from workbench.core.model import (
     GlossaryEntry,
     Note,
@@ -32,7 +34,7 @@ from workbench.core.model import (
 from workbench.formats import aligned, glossary_po, po, tbx, tmx, xliff
 from workbench.formats.glossary_csv import parse_glossary
 from workbench.store import Store
-from workbench.textio import MAX_FILE_BYTES, InputError, decode_text
+from workbench.textio import InputError, decode_text, read_bytes
 
 ALIGNED_KINDS = ("tmx", "po", "xliff")
 GLOSSARY_KINDS = ("tbx", "glossary-csv", "glossary-tsv", "glossary-po")
@@ -59,23 +61,26 @@ class ImportSummary:
     terms: int = 0
     created_source: bool = False
     updated_segments: int | None = None
+    replaced: bool = False
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
 
-
-def read_file_bytes(path: str | os.PathLike[str]) -> bytes:
-    p = Path(path)
-    try:
-        if p.is_dir():
-            raise InputError(path, "is a directory, not a file")
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(path, f"file too large ({size} bytes)")
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except PermissionError:
-        raise InputError(path, "permission denied") from None
-    except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from None
+    def describe(self, file: str) -> str:
+        """One line telling the user what the import did."""
+        if self.translation is None:
+            if self.replaced:
+                return f"{file}: glossary replaced with {self.terms} entries"
+            return (f"{file}: {self.terms} glossary entries read: {self.added} added, "
+                    f"{self.updated} updated, {self.unchanged} unchanged")
+        if self.updated_segments is not None:
+            return (f"{file}: translation {self.translation!r} updated "
+                    f"({self.updated_segments} segments edited, {self.notes} new notes)")
+        text = (f"{file}: translation {self.translation!r} imported "
+                f"({self.links} links, {self.notes} new notes)")
+        if self.created_source:
+            text += "; the Russian source was rebuilt from the file"
+        return text
 
 
 def file_kind(path: str | os.PathLike[str], data: bytes) -> str:
@@ -229,24 +234,72 @@ def import_file(
     translation: str | None = None,
     *,
     update: bool = False,
+    replace: bool = False,
 ) -> ImportSummary:
     """Import ``path`` into ``store``; raises :class:`InputError` (naming file and line)
-    for a bad file, leaving the workspace unchanged."""
+    for a bad file, leaving the workspace unchanged. A glossary file is merged into the
+    glossary (new terms added, the same terms updated), or replaces it with ``replace``."""
     name = str(path)
-    data = read_file_bytes(path)
+    data = read_bytes(path)
     kind = file_kind(path, data)
     if kind in GLOSSARY_KINDS:
         entries = read_glossary_file(kind, data, name)
-        store.replace_glossary(entries, description=f"Import glossary from {Path(path).name}")
-        return ImportSummary(kind, None, terms=len(entries))
+        return import_glossary(store, entries, kind=kind, file=name, replace=replace)
     imported = read_aligned(kind, data, name)
     return import_aligned(store, imported, translation or imported.translation, update=update)
+
+
+def read_glossary_path(
+    path: str | os.PathLike[str], csv_dialect: str | None = None
+) -> tuple[str, list[GlossaryEntry]]:
+    """Read a glossary file of any supported format (TBX, CSV, TSV, glossary PO).
+
+    ``csv_dialect`` ("csv" or "tsv") overrides the extension for spreadsheet files."""
+    data = read_bytes(path)
+    if csv_dialect is not None:
+        kind = f"glossary-{csv_dialect}"
+    else:
+        kind = file_kind(path, data)
+        if kind not in GLOSSARY_KINDS:
+            raise InputError(
+                path, f"is aligned text ({kind}), not a glossary: use `workbench import`"
+            )
+    return kind, read_glossary_file(kind, data, str(path))
+
+
+def import_glossary(
+    store: Store,
+    entries: Sequence[GlossaryEntry],
+    *,
+    kind: str,
+    file: str,
+    replace: bool = False,
+) -> ImportSummary:
+    """Merge ``entries`` into the workspace glossary (or replace it) as one undoable step.
+
+    Reading, merging and writing happen in one transaction, so a term another window
+    adds meanwhile is neither lost nor overwritten."""
+    description = f"Import glossary from {Path(file).name}"
+    with store.transaction():
+        if replace:
+            store.replace_glossary(entries, description=description)
+            return ImportSummary(kind, None, terms=len(entries), replaced=True)
+        merged = merge_glossaries(store.glossary(), entries)
+        store.replace_glossary(merged.entries, description=description)
+    return ImportSummary(
+        kind,
+        None,
+        terms=len(entries),
+        added=merged.added,
+        updated=merged.updated,
+        unchanged=merged.unchanged,
+    )
 
 
 def creation_time_of(path: str | os.PathLike[str]) -> str | None:
     """The creation time an exported file records (for a workspace created from it)."""
     name = str(path)
-    data = read_file_bytes(path)
+    data = read_bytes(path)
     kind = file_kind(path, data)
     if kind in ALIGNED_KINDS:
         return read_aligned(kind, data, name).created or None
