@@ -366,6 +366,25 @@ def test_quotation_reminder_on_every_link_the_quotation_covers() -> None:
     assert all(f.severity is Severity.INFO and "Daniels" in f.message for f in found)
 
 
+def test_each_quotation_from_english_reminds_only_the_links_it_covers() -> None:
+    source = ["«Один.»", "Между.", "«Два.", "Три.»", "После."]
+    sent = spans(source)
+    first = QuotationSpan(sent[0].start, sent[0].end, "«…»", Provenance.VIA_ENGLISH, 0.9)
+    second = QuotationSpan(sent[2].start, sent[3].end, "«…»", Provenance.VIA_ENGLISH, 0.9)
+    links = [
+        Link((0,), (0,)),
+        Link((1,), (1,)),
+        Link((), (2,)),  # an English sentence with no Russian: nothing to take from English
+        Link((2,), (3,)),
+        Link((3,), (4,)),
+        Link((4,), ()),
+    ]
+    found = run_checks(
+        sent, list("abcde"), links, [], [second, first], checks=["quotation-via-english"]
+    )
+    assert [f.src for f in found] == [(0,), (2,), (3,)]
+
+
 def test_russian_original_quotations_get_no_reminder() -> None:
     sent = spans(["«Здравствуй, т. Куйбышев!» (Сталин, Соч., т. 11, стр. 220)."])
     quotation = QuotationSpan(0, 25, "«…»", Provenance.RUSSIAN_ORIGINAL, 0.9)
