@@ -234,6 +234,36 @@ def test_po_edited_elsewhere_updates_the_translation(tmp_path: Path) -> None:
     assert (tmp_path / "again" / "close.po").read_text(encoding="utf-8") == expected
 
 
+def test_po_saved_with_wrapped_comments_updates_without_duplicating_notes(
+    tmp_path: Path,
+) -> None:
+    """polib (and PO editors) wrap long comment lines when they save; the notes in the
+    file are still the workspace's notes, with their sentence, author and dates."""
+    import polib
+
+    snapshot = sample_snapshot()
+    snapshot.notes[0].text = "A long note " + "that goes on and on " * 8 + "to the end."
+    workspace = _workspace(tmp_path / "a.sqlite", snapshot)
+    _export(workspace, "po", tmp_path / "out")
+    edited = tmp_path / "out" / "close.po"
+    catalog = polib.pofile(str(edited))
+    catalog.wrapwidth = 40
+    catalog.save(str(edited))
+    assert "\n# " + snapshot.notes[0].text[:20] not in edited.read_text(encoding="utf-8")
+    with Store.open(workspace) as store:
+        before = store.notes()
+    assert main(["--workspace", str(workspace), "import", str(edited), "--update"]) == 0
+    with Store.open(workspace) as store:
+        assert store.notes() == before
+    fresh = tmp_path / "b.sqlite"
+    assert main(["--workspace", str(fresh), "import", str(edited)]) == 0
+    with Store.open(fresh) as store:
+        restored = {(n.src_index, n.author, n.created, " ".join(n.text.split()))
+                    for n in store.notes()}
+    assert (snapshot.notes[0].src_index, snapshot.notes[0].author, snapshot.notes[0].created,
+            snapshot.notes[0].text) in restored
+
+
 def test_update_with_a_different_alignment_is_refused_and_changes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -317,12 +317,14 @@ def status_from_state(state: str, tgt_count: int) -> tuple[LinkStatus, list[Segm
 
 # --- notes, quotations, findings as text ----------------------------------------------------
 
+# Spaces in the header may have become line breaks: PO editors and libraries (polib
+# by default) wrap long comment lines.
 _NOTE_HEADER = re.compile(
-    r"\[sentence (?P<src>\d+)"
-    r"(?:; by (?P<author>[^;\]]*))?"
-    r"(?:; created (?P<created>[^;\]\s]*))?"
-    r"(?:; modified (?P<modified>[^;\]\s]*))?"
-    r"(?P<general>; all translations)?\] ?",
+    r"\[sentence\s+(?P<src>\d+)"
+    r"(?:;\s*by\s+(?P<author>[^;\]]*))?"
+    r"(?:;\s*created\s+(?P<created>[^;\]\s]*))?"
+    r"(?:;\s*modified\s+(?P<modified>[^;\]\s]*))?"
+    r"(?P<general>;\s*all\s+translations)?\s*\]\s?",
 )
 
 
@@ -348,7 +350,7 @@ def parse_note(text: str, translation: str, default_src: int) -> Note:
     return Note(
         text=text[match.end() :],
         src_index=int(match.group("src")),
-        author=match.group("author") or "",
+        author=" ".join((match.group("author") or "").split()),
         created=match.group("created") or "",
         modified=match.group("modified") or "",
         translation=None if match.group("general") else translation,

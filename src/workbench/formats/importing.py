@@ -123,9 +123,16 @@ def _find_quotations(text: str) -> list[QuotationSpan]:
 
 
 def _new_notes(notes: Sequence[Note], existing: Sequence[Note]) -> list[Note]:
-    """Notes of the file that the workspace does not hold yet (general notes are shared)."""
-    have = {(n.src_index, n.translation, n.text) for n in existing}
-    return [n for n in notes if (n.src_index, n.translation, n.text) not in have]
+    """Notes of the file that the workspace does not hold yet (general notes are shared).
+
+    Texts are compared with runs of white space as one space, so a note whose lines a
+    PO editor wrapped is the same note."""
+    have = {_note_key(n) for n in existing}
+    return [n for n in notes if _note_key(n) not in have]
+
+
+def _note_key(note: Note) -> tuple[int, str | None, str]:
+    return note.src_index, note.translation, " ".join(note.text.split())
 
 
 def import_aligned(

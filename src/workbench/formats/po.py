@@ -42,6 +42,9 @@ UNKNOWN_TRANSLATOR = "unknown"
 
 _CONTEXT = re.compile(r"link (\d+): ru (-|\d+(?:-\d+)?), en (-|\d+(?:-\d+)?)")
 METADATA_KEYS = ("score", "status", "segments", "ru lengths", "en lengths", "ru gaps")
+# How the other extracted comments begin (see aligned.describe_quotation and
+# aligned.describe_finding).
+_OTHER_COMMENT_PREFIXES = ("quotation ", "QA ")
 
 
 def link_context(index: int, src: Sequence[int], tgt: Sequence[int]) -> str:
@@ -160,10 +163,19 @@ def _comment_text(text: str) -> str:
 
 
 def _metadata(comment: str) -> dict[str, str]:
-    for line in comment.split("\n"):
+    """The fields of the ``workbench:`` comment. A PO editor that wraps long comments
+    breaks it over several lines at spaces; the lines up to the next comment of its
+    own (a quotation or a QA finding) are joined back with spaces."""
+    lines = comment.split("\n")
+    for start, line in enumerate(lines):
         if line.startswith(METADATA_PREFIX):
+            joined = line
+            for more in lines[start + 1 :]:
+                if more.startswith(_OTHER_COMMENT_PREFIXES):
+                    break
+                joined += " " + more
             fields: dict[str, str] = {}
-            for part in line[len(METADATA_PREFIX) :].split("; "):
+            for part in joined[len(METADATA_PREFIX) :].split("; "):
                 for key in METADATA_KEYS:
                     if part.startswith(key + " "):
                         fields[key] = part[len(key) + 1 :].strip()
@@ -174,7 +186,7 @@ def _metadata(comment: str) -> dict[str, str]:
 def _split_notes(tcomment: str) -> list[str]:
     notes: list[str] = []
     for line in tcomment.split("\n"):
-        if not notes or line.startswith("[sentence "):
+        if not notes or line.startswith("[sentence"):
             notes.append(line)
         else:
             notes[-1] += "\n" + line
