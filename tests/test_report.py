@@ -118,6 +118,7 @@ def test_json_report_has_every_section_with_figures() -> None:
     assert sum(b["count"] for b in free["score"]["histogram"]) == 4
     assert free["lowest_12_links"][0]["type"] == "0-1"
     assert free["qa"]["number-mismatch"][0]["severity"] == "error"
+    assert free["qa_by_severity"] == {"error": 1, "warning": 0, "info": 0}
     assert data["quotations_via_english"][0]["sentences"] == [0, 1]
     assert set(data["comparisons"][0]["whole_text"]) == {"chrF", "BLEU", "TER"}
 
@@ -131,6 +132,36 @@ def test_markdown_and_html_escape_corpus_text() -> None:
     assert "&lt;here&gt;" in page
     assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
     assert "<script" not in page
+
+
+def test_summary_comes_first_with_counts_per_translation() -> None:
+    report = build_report(snapshot(), FINDINGS)
+    md = render_markdown(report)
+    summary = md.split("## Summary", 1)[1].split("## Translation", 1)[0]
+    assert "| close | 4 | 0 | 0.90 | 0 | 0 | 0 | 0 |" in summary
+    assert "| free | 4 | 2 | 0.56 | 2 | 1 | 0 | 0 |" in summary
+    page = render_html(report)
+    assert page.index('id="summary"') < page.index('id="t-close"')
+    assert 'href="#lowest-free">2</a>' in page and 'id="lowest-free"' in page
+    assert 'href="#qa-free">1</a>' in page and 'id="qa-free"' in page
+
+
+def test_lowest_links_show_sentence_numbers_linked_to_the_compared_segment() -> None:
+    page = render_html(build_report(snapshot(), FINDINGS))
+    lowest = page.split('id="lowest-free"', 1)[1].split("</table>", 1)[0]
+    # the 1-1 link of Russian sentence 3 (score 0.3) jumps to the row of sentence 3
+    assert '<a href="#cmp-1-ru-3">3</a>' in lowest
+    assert 'id="cmp-1-ru-3"' in page
+    # an English line without Russian has no segment to jump to
+    assert '<td class="num">—</td>' in lowest
+
+
+def test_groups_of_notices_start_folded_and_errors_open() -> None:
+    findings = {**FINDINGS, "close": [Finding("quotation-via-english", (0,), (0,),
+                                              Severity.INFO, "take the English wording")]}
+    page = render_html(build_report(snapshot(), findings))
+    assert "<details><summary><code>quotation-via-english</code>" in page
+    assert "<details open><summary><code>number-mismatch</code>" in page
 
 
 def test_svg_plots_are_well_formed_xml_with_one_mark_per_link() -> None:

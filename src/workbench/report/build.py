@@ -12,6 +12,7 @@ from workbench.core.model import (
     Link,
     ProjectSnapshot,
     QuotationSpan,
+    Severity,
     Span,
     Translation,
 )
@@ -21,6 +22,9 @@ from workbench.core.scoring import TranslationComparison, compare_translations, 
 SUSPECT_SCORE = 0.5
 #: How many of the lowest-scored links a report lists per translation.
 LOWEST_LINKS = 12
+#: Column headings of QA finding counts, by severity.
+SEVERITY_HEADINGS = {Severity.ERROR: "QA errors", Severity.WARNING: "QA warnings",
+                     Severity.INFO: "QA info"}
 #: Bins of the score histogram: [0, 0.1), [0.1, 0.2), … [0.9, 1.0].
 HISTOGRAM_BINS = 10
 
@@ -66,6 +70,15 @@ class TranslationReport:
     lowest: list[LinkView]
     findings: dict[str, list[Finding]]
 
+    def severity_counts(self) -> dict[str, int]:
+        """QA findings by severity, every severity listed (errors first)."""
+        counts = Counter(f.severity for group in self.findings.values() for f in group)
+        return {s.value: counts[s] for s in Severity}
+
+    def unequal_links(self) -> int:
+        """Links that are not 1-1: merges, splits and sentences left unmatched."""
+        return sum(count for kind, count in self.link_types.items() if kind != "1-1")
+
 
 @dataclass(slots=True)
 class QualityReport:
@@ -74,6 +87,14 @@ class QualityReport:
     comparisons: list[TranslationComparison]
     quotations: list[QuotationView]
     glossary: list[TermCoverage] = field(default_factory=list)
+
+
+def sentence_numbers(indices: Sequence[int]) -> str:
+    """0-based sentence indices as a reader counts them: ``12`` or ``12–14``; ``—`` for none."""
+    if not indices:
+        return "—"
+    first, last = indices[0] + 1, indices[-1] + 1
+    return str(first) if first == last else f"{first}–{last}"
 
 
 def _sentence_texts(sentences: Sequence[Span]) -> list[str]:

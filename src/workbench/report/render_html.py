@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from html import escape
 
-from workbench.report.build import SUSPECT_SCORE, QualityReport, TranslationReport
+from workbench.core.model import Severity
+from workbench.report.build import (
+    SEVERITY_HEADINGS,
+    SUSPECT_SCORE,
+    QualityReport,
+    TranslationReport,
+    sentence_numbers,
+)
 from workbench.report.svg import alignment_path_svg, histogram_svg, score_colour
 
 STYLE = """
@@ -22,13 +29,6 @@ color:#fff;border-radius:3px;padding:0 .3em;text-align:center}
 
 def _e(text: object) -> str:
     return escape(str(text), quote=True)
-
-
-def _numbers(indices: tuple[int, ...]) -> str:
-    if not indices:
-        return "—"
-    first, last = indices[0] + 1, indices[-1] + 1
-    return str(first) if first == last else f"{first}–{last}"
 
 
 def _score(score: float) -> str:
@@ -50,10 +50,60 @@ def _table(headers: list[str], rows: list[list[str]], numeric: set[int] | None =
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _translation(t: TranslationReport) -> str:
+def _anchor(*parts: object) -> str:
+    """An element id made of ``parts`` (names are escaped; spaces are not allowed)."""
+    return _e("-".join(str(p) for p in parts).replace(" ", "_"))
+
+
+def _segment_anchors(report: QualityReport) -> dict[str, dict[int, str]]:
+    """For each translation, the id of the row of the per-segment comparison table that
+    holds each Russian sentence (the first comparison the translation takes part in)."""
+    anchors: dict[str, dict[int, str]] = {}
+    for number, c in enumerate(report.comparisons, 1):
+        rows = {i: _anchor("cmp", number, "ru", u.unit.src[0] + 1)
+                for u in c.units if u.unit.src for i in u.unit.src}
+        for name in (c.reference_name, c.hypothesis_name):
+            anchors.setdefault(name, rows)
+    return anchors
+
+
+def _summary(report: QualityReport) -> str:
+    """One row per translation: what a project lead checks first, each count linked to
+    the section that lists it."""
+    severities = list(Severity)
+    rows = []
+    for t in report.translations:
+        counts = t.severity_counts()
+        rows.append([
+            f'<a href="#{_anchor("t", t.name)}">{_e(t.name)}</a>',
+            str(len(t.links)),
+            str(t.unequal_links()),
+            _score(t.mean_score),
+            f'<a href="#{_anchor("lowest", t.name)}">{t.suspect_count}</a>',
+            *(
+                f'<a class="sev-{s.value}" href="#{_anchor("qa", t.name)}">{counts[s.value]}</a>'
+                for s in severities
+            ),
+        ])
+    return "<h2 id=\"summary\">Summary</h2>" + _table(
+        ["translation", "links", "not 1-1", "mean score",
+         f"suspect (score &lt; {SUSPECT_SCORE})", *(SEVERITY_HEADINGS[s] for s in severities)],
+        rows,
+        set(range(1, 5 + len(severities))),
+    )
+
+
+def _sentence_link(indices: tuple[int, ...], anchors: dict[int, str]) -> str:
+    text = sentence_numbers(indices)
+    if indices and indices[0] in anchors:
+        return f'<a href="#{anchors[indices[0]]}">{text}</a>'
+    return text
+
+
+def _translation(t: TranslationReport, segment_anchors: dict[int, str]) -> str:
     name = _e(t.name)
     parts = [
-        f'<h2 id="t-{name}">Translation “{name}”</h2>',
+        f'<h2 id="{_anchor("t", t.name)}">Translation “{name}”</h2>',
         f"<p>{t.n_source} Russian sentences, {t.n_target} English segments, {len(t.links)} "
         f"links; mean score {t.mean_score:.2f}; <strong>{t.suspect_count}</strong> suspect "
         f"(score &lt; {SUSPECT_SCORE}).</p>",
@@ -67,12 +117,14 @@ def _translation(t: TranslationReport) -> str:
             {1},
         ),
         _table(["status", "count"], [[_e(k), str(v)] for k, v in t.status_counts.items()], {1}),
-        "<h3>Lowest-confidence links</h3>",
+        f'<h3 id="{_anchor("lowest", t.name)}">Lowest-confidence links</h3>',
         _table(
-            ["#", "type", "score", "Russian", "English"],
+            ["link", "RU", "EN", "type", "score", "Russian", "English"],
             [
                 [
                     str(v.index + 1),
+                    _sentence_link(v.link.src, segment_anchors),
+                    sentence_numbers(v.link.tgt),
                     _e(v.link.kind),
                     _score(v.link.score),
                     f'<span class="ru">{_e(v.source_text) or "—"}</span>',
@@ -80,21 +132,26 @@ def _translation(t: TranslationReport) -> str:
                 ]
                 for v in t.lowest
             ],
-            {0},
+            {0, 1, 2},
         ),
-        "<h3>QA findings</h3>",
+        f'<h3 id="{_anchor("qa", t.name)}">QA findings</h3>',
     ]
     if not t.findings:
         parts.append("<p>None.</p>")
     for check, findings in t.findings.items():
-        parts.append(f"<details open><summary><code>{_e(check)}</code> ({len(findings)})</summary>")
+        # A group of notices only starts folded, so errors and warnings stand out.
+        folded = all(f.severity is Severity.INFO for f in findings)
+        parts.append(
+            f"<details{'' if folded else ' open'}><summary><code>{_e(check)}</code> "
+            f"({len(findings)})</summary>"
+        )
         parts.append(
             _table(
                 ["RU", "EN", "severity", "message"],
                 [
                     [
-                        _numbers(f.src),
-                        _numbers(f.tgt),
+                        _sentence_link(f.src, segment_anchors),
+                        sentence_numbers(f.tgt),
                         f'<span class="sev-{_e(f.severity)}">{_e(f.severity)}</span>',
                         _e(f.message),
                     ]
@@ -114,21 +171,24 @@ def render_html(report: QualityReport) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(title)}</title><style>{STYLE}</style></head><body>",
         f"<h1>{_e(title)}</h1>",
-        "<nav><ul>"
+        '<nav><ul><li><a href="#summary">Summary</a></li>'
         + "".join(
-            f'<li><a href="#t-{_e(t.name)}">{_e(t.name)}</a></li>' for t in report.translations
+            f'<li><a href="#{_anchor("t", t.name)}">{_e(t.name)}</a></li>'
+            for t in report.translations
         )
         + '<li><a href="#quotations">Quotations taken from English</a></li>'
         + '<li><a href="#glossary">Glossary coverage</a></li>'
         + '<li><a href="#comparison">Comparing the translations</a></li></ul></nav>',
     ]
-    parts += [_translation(t) for t in report.translations]
+    parts.append(_summary(report))
+    anchors = _segment_anchors(report)
+    parts += [_translation(t, anchors.get(t.name, {})) for t in report.translations]
     parts.append('<h2 id="quotations">Quotations taken from English</h2>')
     if not report.quotations:
         parts.append("<p>None found.</p>")
     for q in report.quotations:
         parts.append(
-            f"<p><strong>Sentences {_numbers(q.sentences)}</strong> "
+            f"<p><strong>Sentences {sentence_numbers(q.sentences)}</strong> "
             f"(confidence {q.quotation.confidence:.2f}): {_e(q.quotation.advice or '')}</p>"
             f'<p class="muted">Citation: {_e(q.quotation.citation or "—")}</p><ul>'
             + "".join(f"<li>{_e(ev)}</li>" for ev in q.quotation.evidence)
@@ -163,7 +223,7 @@ def render_html(report: QualityReport) -> str:
     parts.append('<h2 id="comparison">Comparing the translations</h2>')
     if not report.comparisons:
         parts.append("<p>Only one translation: nothing to compare.</p>")
-    for c in report.comparisons:
+    for number, c in enumerate(report.comparisons, 1):
         parts.append(
             f"<h3>“{_e(c.hypothesis_name)}” against “{_e(c.reference_name)}”</h3>"
             + _table(
@@ -179,7 +239,7 @@ def render_html(report: QualityReport) -> str:
                 ["RU", "chrF", "BLEU", "TER", _e(c.reference_name), _e(c.hypothesis_name)],
                 [
                     [
-                        _numbers(u.unit.src),
+                        sentence_numbers(u.unit.src),
                         f"{u.chrf:.1f}",
                         f"{u.bleu:.1f}",
                         f"{u.ter:.1f}",
@@ -195,7 +255,10 @@ def render_html(report: QualityReport) -> str:
                 ["RU", "chrF", "BLEU", "TER", _e(c.reference_name), _e(c.hypothesis_name)],
                 [
                     [
-                        _numbers(u.unit.src),
+                        f'<span id="{_anchor("cmp", number, "ru", u.unit.src[0] + 1)}">'
+                        f"{sentence_numbers(u.unit.src)}</span>"
+                        if u.unit.src
+                        else sentence_numbers(u.unit.src),
                         f"{u.chrf:.1f}",
                         f"{u.bleu:.1f}",
                         f"{u.ter:.1f}",

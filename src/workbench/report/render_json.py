@@ -62,6 +62,7 @@ def _translation(t: TranslationReport) -> dict[str, Any]:
             ],
         },
         f"lowest_{LOWEST_LINKS}_links": [_link(v) for v in t.lowest],
+        "qa_by_severity": t.severity_counts(),
         "qa": {check: [_finding(f) for f in fs] for check, fs in t.findings.items()},
     }
 

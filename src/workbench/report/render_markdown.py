@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from workbench.report.build import SUSPECT_SCORE, QualityReport, TranslationReport
+from workbench.core.model import Severity
+from workbench.report.build import (
+    SEVERITY_HEADINGS,
+    SUSPECT_SCORE,
+    QualityReport,
+    TranslationReport,
+    sentence_numbers,
+)
 
 EXCERPT = 160
 
@@ -13,13 +20,6 @@ def cell(text: str, limit: int = EXCERPT) -> str:
     if len(flat) > limit:
         flat = flat[: limit - 1].rstrip() + "…"
     return flat.replace("\\", "\\\\").replace("|", "\\|") or "—"
-
-
-def _numbers(indices: tuple[int, ...]) -> str:
-    if not indices:
-        return "—"
-    first, last = indices[0] + 1, indices[-1] + 1
-    return str(first) if first == last else f"{first}–{last}"
 
 
 def _translation(t: TranslationReport) -> list[str]:
@@ -48,10 +48,11 @@ def _translation(t: TranslationReport) -> list[str]:
         "",
         "### Lowest-confidence links",
         "",
-        "| # | type | score | Russian | English |",
-        "|---:|---|---:|---|---|",
+        "| link | RU | EN | type | score | Russian | English |",
+        "|---:|---:|---:|---|---:|---|---|",
         *(
-            f"| {v.index + 1} | {v.link.kind} | {v.link.score:.2f} | {cell(v.source_text)} "
+            f"| {v.index + 1} | {sentence_numbers(v.link.src)} | {sentence_numbers(v.link.tgt)} "
+            f"| {v.link.kind} | {v.link.score:.2f} | {cell(v.source_text)} "
             f"| {cell(v.target_text)} |"
             for v in t.lowest
         ),
@@ -64,15 +65,36 @@ def _translation(t: TranslationReport) -> list[str]:
     for check, findings in t.findings.items():
         lines += [f"#### `{check}` ({len(findings)})", ""]
         lines += [
-            f"- RU {_numbers(f.src)} / EN {_numbers(f.tgt)} ({f.severity}): {cell(f.message, 300)}"
+            f"- RU {sentence_numbers(f.src)} / EN {sentence_numbers(f.tgt)} ({f.severity}): "
+            f"{cell(f.message, 300)}"
             for f in findings
         ]
         lines.append("")
     return lines
 
 
+def _summary(report: QualityReport) -> list[str]:
+    """One row per translation: what a project lead checks first."""
+    severities = list(Severity)
+    lines = [
+        "## Summary",
+        "",
+        "| translation | links | not 1-1 | mean score | suspect links | "
+        + " | ".join(SEVERITY_HEADINGS[s] for s in severities)
+        + " |",
+        "|---|---:|---:|---:|---:|" + "---:|" * len(severities),
+    ]
+    for t in report.translations:
+        counts = t.severity_counts()
+        lines.append(
+            f"| {cell(t.name)} | {len(t.links)} | {t.unequal_links()} | {t.mean_score:.2f} | "
+            f"{t.suspect_count} | " + " | ".join(str(counts[s.value]) for s in severities) + " |"
+        )
+    return [*lines, ""]
+
+
 def render_markdown(report: QualityReport) -> str:
-    lines = [f"# Alignment quality report: {report.project}", ""]
+    lines = [f"# Alignment quality report: {report.project}", "", *_summary(report)]
     for t in report.translations:
         lines += _translation(t)
     lines += ["## Quotations taken from English", ""]
@@ -80,7 +102,8 @@ def render_markdown(report: QualityReport) -> str:
         lines += ["None found.", ""]
     for q in report.quotations:
         lines += [
-            f"- Sentences {_numbers(q.sentences)} (confidence {q.quotation.confidence:.2f}): "
+            f"- Sentences {sentence_numbers(q.sentences)} "
+            f"(confidence {q.quotation.confidence:.2f}): "
             f"{cell(q.quotation.advice or '', 300)}",
             f"  - citation: {cell(q.quotation.citation or '—', 300)}",
             *(f"  - evidence: {cell(e, 300)}" for e in q.quotation.evidence),
@@ -121,7 +144,7 @@ def render_markdown(report: QualityReport) -> str:
             f"| RU | chrF | BLEU | TER | {c.reference_name} | {c.hypothesis_name} |",
             "|---|---:|---:|---:|---|---|",
             *(
-                f"| {_numbers(u.unit.src)} | {u.chrf:.1f} | {u.bleu:.1f} | {u.ter:.1f} | "
+                f"| {sentence_numbers(u.unit.src)} | {u.chrf:.1f} | {u.bleu:.1f} | {u.ter:.1f} | "
                 f"{cell(u.unit.reference)} | {cell(u.unit.hypothesis)} |"
                 for u in c.most_divergent()
             ),
