@@ -734,3 +734,21 @@ async def test_a_change_from_another_window_is_reloaded(workspace: Path) -> None
         await pilot.pause(MainScreen.REVISION_POLL + 0.5)
         await settle(app, pilot)
         assert screen.grid.rows[2].columns[1] == "It happened on 11 July [sic]."
+
+
+@synchronous
+async def test_term_dialog_takes_typing_at_once_and_says_what_is_missing(workspace: Path) -> None:
+    async with running(workspace) as (app, pilot, screen):
+        await pilot.press("plus")
+        await pilot.pause()
+        await pilot.press(*"нэп")
+        assert app.screen.query_one("#term-source", Input).value == "нэп"
+        await pilot.press("ctrl+s")  # no English yet: refused, and the cursor goes there
+        await pilot.pause()
+        assert app.screen is not screen
+        assert app.focused is app.screen.query_one("#term-targets", Input)
+        await pilot.press(*"NEP", "ctrl+s")
+        await settle(app, pilot)
+        assert app.screen is screen
+        with reopen(workspace) as store:
+            assert {e.source: e.targets for e in store.glossary()}["нэп"] == ("NEP",)

@@ -167,7 +167,10 @@ class TermDialog(_Dialog[GlossaryEntry]):
         with Vertical():
             yield Label(self.title_text, classes="dialog-title")
             if self.russian:
-                yield Label("Select words of the sentence to take them as the Russian term:")
+                yield Label(
+                    "The sentence (Shift+Tab to it, then select words with Shift+arrows "
+                    "to take them as the Russian term):"
+                )
                 yield TextArea(self.russian, id="term-sentence", read_only=True, soft_wrap=True)
             yield Label("Russian term")
             yield Input(entry.source, id="term-source")
@@ -194,8 +197,9 @@ class TermDialog(_Dialog[GlossaryEntry]):
                 yield Button("Cancel (Esc)", id="term-cancel")
 
     def on_mount(self) -> None:
-        if self.russian:
-            self.query_one("#term-sentence", TextArea).focus()
+        # Typing goes straight into the first field still to fill in.
+        first_empty = "#term-targets" if self.entry.source else "#term-source"
+        self.query_one(first_empty, Input).focus()
 
     def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
         if event.text_area.id == "term-sentence":
@@ -210,9 +214,10 @@ class TermDialog(_Dialog[GlossaryEntry]):
         source = self._field("source")
         targets = tuple(t.strip() for t in self._field("targets").split("|") if t.strip())
         if not source or not targets:
-            self.query_one("#term-error", Label).update(
-                "A term needs a Russian term and at least one approved English term."
-            )
+            message = "A term needs a Russian term and at least one approved English term."
+            self.query_one("#term-error", Label).update(message)
+            self.notify(message, severity="error")
+            self.query_one("#term-targets" if source else "#term-source", Input).focus()
             return
         pos = self.query_one("#term-pos", Select).value
         self.dismiss(
