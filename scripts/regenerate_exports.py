@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from workbench.formats.exporting import GLOSSARY_FILES, export_snapshot, qa_findings
+from workbench.report import write_reports
 from workbench.store import Store
 from workbench.workspace import build_seed_workspace
 
@@ -43,13 +44,7 @@ def regenerate(out_dir: Path) -> list[Path]:
     for reason in result.skipped:
         print(f"regenerate_exports: skipped {reason}", file=sys.stderr)
     written = list(result.written)
-    try:
-        from workbench.report import write_reports
-    except ImportError:
-        print("regenerate_exports: workbench.report.write_reports is not available; "
-              "no report written", file=sys.stderr)
-    else:
-        written += [Path(p).resolve() for p in write_reports(snapshot, out_dir, findings)]
+    written += [Path(p).resolve() for p in write_reports(snapshot, out_dir, findings)]
     keep = {p.resolve() for p in written}
     for path in sorted(out_dir.iterdir()):
         if is_export_file(path) and path.resolve() not in keep:
