@@ -66,6 +66,17 @@ def test_tmx_is_valid_against_the_tmx14_dtd() -> None:
 
 
 @needs_schemas
+def test_tmx_offers_no_empty_translation_for_an_untranslated_sentence() -> None:
+    """A CAT tool would take an empty English tuv as a match that translates the
+    sentence as nothing; the 1-0 link has the Russian only, the 0-1 link both sides."""
+    root = etree.fromstring(_translation_exports()["tmx"])
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    langs = [[tuv.get(xml_lang) for tuv in tu.iterfind("tuv")] for tu in root.iter("tu")]
+    assert langs[4] == ["ru"]
+    assert langs[3] == ["ru", "en"]
+    assert all(len(tu_langs) == 2 for i, tu_langs in enumerate(langs) if i != 4)
+
+
 def test_tmx_missing_a_required_header_attribute_is_caught_by_the_dtd() -> None:
     dtd = etree.DTD(str(SCHEMAS / "tmx" / "tmx14.dtd"))
     document = etree.fromstring(_translation_exports()["tmx"])

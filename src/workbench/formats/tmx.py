@@ -1,7 +1,10 @@
 """TMX 1.4b: one translation unit per alignment link (writer and reader).
 
-Each ``tu`` holds a Russian and an English ``tuv`` (with an empty ``seg`` on
-the empty side of a 1-0 or 0-1 link, so that every reader sees both sides).
+Each ``tu`` holds a Russian and an English ``tuv``, except that a 1-0 link (a
+Russian sentence left untranslated) has no English ``tuv``: a translation memory
+would otherwise offer an empty translation as a match for that sentence. A 0-1
+link keeps an empty Russian ``seg``, which matches nothing, so that readers that
+take the first ``tuv`` as the source still see the English as the target.
 Its ``prop`` elements carry the link type (``x-link-type``), score
 (``x-score``), status (``x-link-status``), the sentence indices of both sides
 (``x-ru``, ``x-en``), the English segment statuses (``x-segment-status``), the
@@ -104,7 +107,8 @@ def _units(
         for quotation in quotations[index]:
             _prop(tu, "x-quotation", aligned.describe_quotation(quotation))
         _tuv(tu, aligned.SOURCE_LANG, aligned.JOINER.join(ru_parts))
-        _tuv(tu, aligned.TARGET_LANG, aligned.JOINER.join(en_parts))
+        if link.tgt:
+            _tuv(tu, aligned.TARGET_LANG, aligned.JOINER.join(en_parts))
         yield tu
 
 
