@@ -264,6 +264,50 @@ def test_po_saved_with_wrapped_comments_updates_without_duplicating_notes(
             snapshot.notes[0].text) in restored
 
 
+_SIGNED_OFF = (SegmentStatus.TRANSLATED, SegmentStatus.REVIEWED)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "file_name", "confirm", "unconfirm", "english"),
+    [
+        ("xliff", "close.xlf", ('state="translated"', 'state="final"'),
+         ('state="final"', 'state="translated"'), _SIGNED_OFF),
+        ("xliff12", "close.xliff12.xlf",
+         ('state="needs-review-translation"', 'state="final"'),
+         ('state="final"', 'state="needs-review-translation"'), _SIGNED_OFF),
+        # approving a 1.2 unit confirms the link and leaves the English as it was
+        ("xliff12", "close.xliff12.xlf", ('approved="no"', 'approved="yes"'),
+         ('approved="yes"', 'approved="no"'), (SegmentStatus.REVIEWED, None)),
+    ],
+)
+def test_states_set_in_a_cat_tool_update_link_and_segment_statuses(
+    tmp_path: Path, fmt: str, file_name: str, confirm: tuple[str, str],
+    unconfirm: tuple[str, str], english: tuple[SegmentStatus | None, SegmentStatus | None],
+) -> None:
+    """Signing off a unit confirms its link and marks its English reviewed; taking a
+    sign-off back makes the link automatic again; units left alone keep their statuses."""
+    workspace = _workspace(tmp_path / "a.sqlite", sample_snapshot())
+    _export(workspace, fmt, tmp_path / "out")
+    edited = tmp_path / "out" / file_name
+    text = edited.read_text(encoding="utf-8")
+    first, rest = text.split("link 0002", 1)
+    middle, last = rest.rsplit("link 0006", 1)
+    first = first.replace(*unconfirm)          # link 0001: confirmed, English reviewed
+    last = last.replace(*confirm, 1)           # link 0006: automatic, English a draft
+    edited.write_text(first + "link 0002" + middle + "link 0006" + last, encoding="utf-8")
+    assert main(["--workspace", str(workspace), "import", str(edited), "--update"]) == 0
+    with Store.open(workspace) as store:
+        close = store.translation("close")
+    sample = sample_snapshot().translations[0]
+    assert close.links[0].status is LinkStatus.AUTOMATIC
+    assert close.links[5].status is LinkStatus.CONFIRMED
+    assert (close.statuses.get(0), close.statuses.get(6)) == english
+    assert [link.status for link in close.links[1:5]] == [
+        link.status for link in sample.links[1:5]]
+    assert {i: close.statuses.get(i) for i in range(1, 6)} == {
+        i: sample.statuses.get(i) for i in range(1, 6)}
+
+
 def test_update_with_a_different_alignment_is_refused_and_changes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -304,6 +304,35 @@ def unit_state(link: Link, statuses: Sequence[SegmentStatus]) -> str:
     return "translated"
 
 
+def statuses_after_state(
+    state: str, link: Link, statuses: Sequence[SegmentStatus]
+) -> tuple[LinkStatus, list[SegmentStatus]]:
+    """The link and segment statuses of a unit whose XLIFF state a CAT tool may have
+    changed. The state :func:`unit_state` wrote keeps the recorded statuses; another
+    state is the reviewer's decision: ``final`` confirms the link and marks the English
+    reviewed, ``reviewed`` confirms the link (or, from ``final``, takes back the review
+    of the English), ``translated`` takes back a confirmation and a review, ``initial``
+    makes the English a draft."""
+    if not link.tgt or state == unit_state(link, statuses):
+        return link.status, list(statuses)
+    unreviewed: list[SegmentStatus] = [
+        SegmentStatus.TRANSLATED if s is SegmentStatus.REVIEWED else s for s in statuses
+    ]
+    if state == "final":
+        confirmed = link.status if link.fixed else LinkStatus.CONFIRMED
+        return confirmed, [SegmentStatus.REVIEWED] * len(statuses)
+    if state == "reviewed":
+        if link.fixed:
+            return link.status, unreviewed
+        return LinkStatus.CONFIRMED, list(statuses)
+    if state == "translated":
+        unconfirmed: LinkStatus = (
+            LinkStatus.AUTOMATIC if link.status is LinkStatus.CONFIRMED else link.status
+        )
+        return unconfirmed, unreviewed
+    return link.status, [SegmentStatus.DRAFT] * len(statuses)
+
+
 def status_from_state(state: str, tgt_count: int) -> tuple[LinkStatus, list[SegmentStatus]]:
     """The inverse of :func:`unit_state` for files that carry no workbench metadata."""
     if state == "final":

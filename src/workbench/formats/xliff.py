@@ -18,6 +18,11 @@ links, target ``state`` ``needs-translation`` / ``needs-review-translation`` /
 context types, notes as ``note`` elements; the translator and the text after
 the last Russian sentence are header notes (``from="workbench-translator"``,
 ``from="workbench-ru-end"``), as they are file metadata in XLIFF 2.1.
+
+Reading a file back, a state (or, in 1.2, an ``approved``) that differs from
+what was written is a reviewer's decision made in a CAT tool and updates the link
+and segment statuses (see :func:`aligned.statuses_after_state`); the statuses in
+the metadata hold where the file was left as written.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from typing import cast
 from lxml import etree
 
 from workbench import __version__
-from workbench.core.model import Finding, LinkStatus, Note, ProjectSnapshot, Translation
+from workbench.core.model import Finding, Link, LinkStatus, Note, ProjectSnapshot, Translation
 from workbench.formats import aligned, stamps
 from workbench.formats.po import link_context
 from workbench.formats.safexml import IncrementalParse, line_of, text_of
@@ -293,6 +298,9 @@ def _unit_from_values(
         statuses = aligned.parse_segment_statuses(
             values.get("segment-status", ""), len(tgt), path, line
         )
+        status, statuses = aligned.statuses_after_state(
+            state, Link(src, tgt, 0.0, status), statuses
+        )
     else:
         src = (position[0],) if source_text else ()
         tgt = (position[1],) if target_text else ()
@@ -414,11 +422,18 @@ class _Xliff12Units:
             (self.counts[0], self.counts[1]),
             notes,
         )
+        # ``approved`` counts when a CAT tool changed it: what the workbench wrote
+        # (``yes`` for a confirmed or hand-drawn link) leaves the status to the state.
         approved = trans_unit.get("approved")
-        if approved == "yes" and imported.status is LinkStatus.AUTOMATIC:
-            imported.status = LinkStatus.CONFIRMED
-        elif approved == "no" and imported.status is not LinkStatus.AUTOMATIC:
-            imported.status = LinkStatus.AUTOMATIC
+        written = None
+        if "link-status" in values:
+            recorded = aligned.parse_link_status(values["link-status"], self.path, line)
+            written = "no" if recorded is LinkStatus.AUTOMATIC else "yes"
+        if approved != written:
+            if approved == "yes" and imported.status is LinkStatus.AUTOMATIC:
+                imported.status = LinkStatus.CONFIRMED
+            elif approved == "no" and imported.status is not LinkStatus.AUTOMATIC:
+                imported.status = LinkStatus.AUTOMATIC
         self.counts[0] += len(imported.src)
         self.counts[1] += len(imported.tgt)
         self.units.append(imported)
