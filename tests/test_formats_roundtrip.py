@@ -115,6 +115,23 @@ def test_glossary_readers_restore_every_field() -> None:
     assert parse_glossary(render_glossary(entries, "tsv"), "g.tsv", "tsv") == entries
 
 
+def test_glossary_po_wrapped_by_a_po_editor_keeps_every_term_whole(tmp_path: Path) -> None:
+    import polib
+
+    entries = [replace(sample_snapshot().glossary[0], targets=("first approved rendering",
+                       "second approved rendering"),
+                       forbidden=("a forbidden rendering", "another forbidden one"))]
+    path = tmp_path / "g.po"
+    path.write_bytes(glossary_po.write_glossary_po(entries, project="p", created=CREATED))
+    catalog = polib.pofile(str(path))
+    catalog.wrapwidth = 30
+    catalog.save(str(path))
+    (read,) = glossary_po.read_glossary_po(path.read_bytes(), "g.po")
+    assert read.targets == entries[0].targets
+    assert read.forbidden == entries[0].forbidden
+    assert read.pos == entries[0].pos
+
+
 def test_po_marks_unconfirmed_links_fuzzy_and_quotations_from_english() -> None:
     snapshot = sample_snapshot()
     text = po.write_po(snapshot, snapshot.translations[0], created=CREATED).decode()

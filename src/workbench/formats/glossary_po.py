@@ -103,7 +103,9 @@ def _fields(comment: str) -> tuple[dict[str, str], bool]:
 
 
 def _terms(value: str) -> tuple[str, ...]:
-    return tuple(t.strip() for t in value.split("|") if t.strip())
+    """``|``-separated terms; a line break inside a term (a PO editor that wraps long
+    comments puts one where there was a space) is a space."""
+    return tuple(" ".join(t.split()) for t in value.split("|") if t.strip())
 
 
 def read_glossary_po(data: bytes, path: str) -> list[GlossaryEntry]:
@@ -124,7 +126,7 @@ def read_glossary_po(data: bytes, path: str) -> list[GlossaryEntry]:
                 source=item.msgid,
                 targets=targets,
                 forbidden=_terms(fields.get("forbidden", "")),
-                pos=fields.get("part of speech", ""),
+                pos=fields.get("part of speech", "").strip(),
                 definition=fields.get("definition", ""),
                 note=item.tcomment or "",
                 case_sensitive=case_sensitive,
