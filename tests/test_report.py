@@ -164,6 +164,19 @@ def test_groups_of_notices_start_folded_and_errors_open() -> None:
     assert "<details open><summary><code>number-mismatch</code>" in page
 
 
+def test_quotations_inside_a_quotation_from_english_are_counted_not_listed_again() -> None:
+    snap = snapshot()
+    outer = snap.quotations[0]
+    inner = QuotationSpan(start=outer.start + 2, end=outer.start + 8, text="…",
+                          provenance=Provenance.VIA_ENGLISH, confidence=0.95,
+                          evidence=("nested in a quotation judged via-english",))
+    snap.quotations.append(inner)
+    report = build_report(snap, FINDINGS)
+    assert [(q.quotation, q.nested) for q in report.quotations] == [(outer, 1)]
+    assert "Sentences 1–2 (confidence 0.90; 1 quotation inside it)" in render_markdown(report)
+    assert json.loads(render_json(report))["quotations_via_english"][0]["nested_quotations"] == 1
+
+
 def test_svg_plots_are_well_formed_xml_with_one_mark_per_link() -> None:
     links = snapshot().translations[1].links
     path = etree.fromstring(alignment_path_svg(links, 4, 4, title="t").encode())

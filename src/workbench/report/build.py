@@ -52,8 +52,12 @@ class TermCoverage:
 
 @dataclass(frozen=True, slots=True)
 class QuotationView:
+    """An outermost quotation taken from English; ``nested`` counts the quotations
+    inside it (they share its source and are not listed again)."""
+
     quotation: QuotationSpan
     sentences: tuple[int, ...]
+    nested: int = 0
 
 
 @dataclass(slots=True)
@@ -110,6 +114,28 @@ def score_histogram(links: Sequence[Link], bins: int = HISTOGRAM_BINS) -> list[i
     for link in links:
         counts[min(bins - 1, max(0, int(link.score * bins)))] += 1
     return counts
+
+
+def outermost_quotations(
+    quotations: Sequence[QuotationSpan],
+) -> list[tuple[QuotationSpan, int]]:
+    """The quotations that no other one contains, in text order, each with the number
+    of quotations inside it."""
+    result: list[tuple[QuotationSpan, int]] = []
+    for q in sorted(quotations, key=lambda q: (q.start, -q.end)):
+        if result and q.end <= result[-1][0].end:
+            outer, nested = result[-1]
+            result[-1] = (outer, nested + 1)
+        else:
+            result.append((q, 0))
+    return result
+
+
+def nested_text(count: int) -> str:
+    """``; 3 quotations inside it`` for a quotation that holds others, else nothing."""
+    if not count:
+        return ""
+    return f"; {count} quotation{'s' if count > 1 else ''} inside it"
 
 
 def sentences_covered(quotation: QuotationSpan, sentences: Sequence[Span]) -> tuple[int, ...]:
@@ -209,9 +235,8 @@ def build_report(
                 compare_translations(units, reference_name=ref.name, hypothesis_name=hyp.name)
             )
     quotations = [
-        QuotationView(q, sentences_covered(q, snapshot.source.sentences))
-        for q in snapshot.quotations
-        if q.via_english
+        QuotationView(q, sentences_covered(q, snapshot.source.sentences), nested)
+        for q, nested in outermost_quotations([q for q in snapshot.quotations if q.via_english])
     ]
     return QualityReport(
         project=snapshot.name,

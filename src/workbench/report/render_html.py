@@ -10,6 +10,7 @@ from workbench.report.build import (
     SUSPECT_SCORE,
     QualityReport,
     TranslationReport,
+    nested_text,
     sentence_numbers,
 )
 from workbench.report.svg import alignment_path_svg, histogram_svg, score_colour
@@ -189,7 +190,8 @@ def render_html(report: QualityReport) -> str:
     for q in report.quotations:
         parts.append(
             f"<p><strong>Sentences {sentence_numbers(q.sentences)}</strong> "
-            f"(confidence {q.quotation.confidence:.2f}): {_e(q.quotation.advice or '')}</p>"
+            f"(confidence {q.quotation.confidence:.2f}{nested_text(q.nested)}): "
+            f"{_e(q.quotation.advice or '')}</p>"
             f'<p class="muted">Citation: {_e(q.quotation.citation or "—")}</p><ul>'
             + "".join(f"<li>{_e(ev)}</li>" for ev in q.quotation.evidence)
             + "</ul>"

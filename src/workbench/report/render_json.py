@@ -103,6 +103,7 @@ def report_to_dict(report: QualityReport) -> dict[str, Any]:
                 "advice": q.quotation.advice,
                 "confidence": _r(q.quotation.confidence),
                 "evidence": list(q.quotation.evidence),
+                "nested_quotations": q.nested,
             }
             for q in report.quotations
         ],

@@ -8,6 +8,7 @@ from workbench.report.build import (
     SUSPECT_SCORE,
     QualityReport,
     TranslationReport,
+    nested_text,
     sentence_numbers,
 )
 
@@ -103,7 +104,7 @@ def render_markdown(report: QualityReport) -> str:
     for q in report.quotations:
         lines += [
             f"- Sentences {sentence_numbers(q.sentences)} "
-            f"(confidence {q.quotation.confidence:.2f}): "
+            f"(confidence {q.quotation.confidence:.2f}{nested_text(q.nested)}): "
             f"{cell(q.quotation.advice or '', 300)}",
             f"  - citation: {cell(q.quotation.citation or '—', 300)}",
             *(f"  - evidence: {cell(e, 300)}" for e in q.quotation.evidence),
