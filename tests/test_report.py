@@ -193,6 +193,24 @@ def test_write_reports_writes_three_files(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed")
+@pytest.mark.parametrize("out", ["a-file", "a-file/below"])
+def test_report_into_a_file_or_below_one_is_a_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], out: str
+) -> None:
+    from workbench.cli import main
+    from workbench.store import Store
+
+    workspace = tmp_path / "w.sqlite"
+    with Store.create(workspace) as store:
+        store.load_snapshot(snapshot())
+    (tmp_path / "a-file").write_text("kept", encoding="utf-8")
+    target = tmp_path / out
+    assert main(["--workspace", str(workspace), "report", "--out", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(target) in err
+    assert (tmp_path / "a-file").read_text(encoding="utf-8") == "kept"
+
+
 def test_chromium_renders_the_html_report(tmp_path: Path) -> None:
     write_reports(snapshot(), tmp_path, FINDINGS)
     shot = tmp_path / "shot.png"

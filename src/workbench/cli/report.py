@@ -40,6 +40,13 @@ def run(args: argparse.Namespace) -> int:
                 store.path, f"no translation named {args.translation!r} (have: {names})"
             )
         snapshot = replace(snapshot, translations=chosen)
-    for path in write_reports(snapshot, Path(args.out)):
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise InputError(out, "is not a directory")
+    try:
+        written = write_reports(snapshot, out)
+    except OSError as exc:
+        raise InputError(out, exc.strerror or str(exc)) from None
+    for path in written:
         print(path, file=sys.stdout)
     return 0
