@@ -182,6 +182,9 @@ def test_svg_plots_are_well_formed_xml_with_one_mark_per_link() -> None:
     path = etree.fromstring(alignment_path_svg(links, 4, 4, title="t").encode())
     marks = path.findall("{http://www.w3.org/2000/svg}rect")
     assert len(marks) == 1 + len(links)  # the frame plus one per link
+    tips = [m.findtext("{http://www.w3.org/2000/svg}title") for m in marks[1:]]
+    assert tips[0] == "link 1: RU 1–2, EN 1 (2-1), score 0.80"
+    assert tips[2] == "link 3: RU —, EN 3 (0-1), score 0.20"
     hist = etree.fromstring(histogram_svg([0, 1, 2], title="h").encode())
     assert len(hist.findall("{http://www.w3.org/2000/svg}rect")) == 3
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from html import escape
 
 from workbench.core.model import Link
+from workbench.report.build import sentence_numbers
 
 
 def score_colour(score: float) -> str:
@@ -42,7 +43,10 @@ def alignment_path_svg(
     ]
     for index, link in enumerate(links):
         colour = score_colour(link.score)
-        label = escape(f"link {index + 1}: {link.kind}, score {link.score:.2f}")
+        label = escape(
+            f"link {index + 1}: RU {sentence_numbers(link.src)}, EN {sentence_numbers(link.tgt)} "
+            f"({link.kind}), score {link.score:.2f}"
+        )
         if link.src and link.tgt:
             x = margin + min(link.src) * sx
             y = margin + min(link.tgt) * sy
