@@ -105,7 +105,7 @@ def _fields(comment: str) -> tuple[dict[str, str], bool]:
 def _terms(value: str) -> tuple[str, ...]:
     """``|``-separated terms; a line break inside a term (a PO editor that wraps long
     comments puts one where there was a space) is a space."""
-    return tuple(" ".join(t.split()) for t in value.split("|") if t.strip())
+    return tuple(t.strip().replace("\n", " ") for t in value.split("|") if t.strip())
 
 
 def read_glossary_po(data: bytes, path: str) -> list[GlossaryEntry]:
