@@ -379,7 +379,7 @@ def parse_note(text: str, translation: str, default_src: int) -> Note:
     return Note(
         text=text[match.end() :],
         src_index=int(match.group("src")),
-        author=" ".join((match.group("author") or "").split()),
+        author=(match.group("author") or "").replace("\n", " "),
         created=match.group("created") or "",
         modified=match.group("modified") or "",
         translation=None if match.group("general") else translation,
