@@ -116,7 +116,7 @@ def test_json_report_has_every_section_with_figures() -> None:
     assert free["link_types"] == {"0-1": 1, "1-1": 2, "2-1": 1}
     assert free["score"]["suspect_count"] == 2
     assert sum(b["count"] for b in free["score"]["histogram"]) == 4
-    assert free["lowest_12_links"][0]["type"] == "0-1"
+    assert free["lowest_links"][0]["type"] == "0-1"
     assert free["qa"]["number-mismatch"][0]["severity"] == "error"
     assert free["qa_by_severity"] == {"error": 1, "warning": 0, "info": 0}
     assert data["quotations_via_english"][0]["sentences"] == [0, 1]

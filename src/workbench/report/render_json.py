@@ -9,7 +9,6 @@ from workbench.core.model import Finding
 from workbench.core.scoring import TranslationComparison, UnitScore
 from workbench.report.build import (
     HISTOGRAM_BINS,
-    LOWEST_LINKS,
     SUSPECT_SCORE,
     LinkView,
     QualityReport,
@@ -61,7 +60,7 @@ def _translation(t: TranslationReport) -> dict[str, Any]:
                 for i, c in enumerate(t.score_histogram)
             ],
         },
-        f"lowest_{LOWEST_LINKS}_links": [_link(v) for v in t.lowest],
+        "lowest_links": [_link(v) for v in t.lowest],
         "qa_by_severity": t.severity_counts(),
         "qa": {check: [_finding(f) for f in fs] for check, fs in t.findings.items()},
     }
