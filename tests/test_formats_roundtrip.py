@@ -230,7 +230,9 @@ def test_glossary_command_imports_tbx_too(tmp_path: Path) -> None:
         ]
 
 
-def test_po_edited_elsewhere_updates_the_translation(tmp_path: Path) -> None:
+def test_po_edited_elsewhere_updates_the_translation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     workspace = _workspace(tmp_path / "a.sqlite", sample_snapshot())
     _export(workspace, "po", tmp_path / "out")
     edited = tmp_path / "out" / "close.po"
@@ -240,6 +242,9 @@ def test_po_edited_elsewhere_updates_the_translation(tmp_path: Path) -> None:
     text = text.replace('msgstr "The record survives."', 'msgstr "The record has survived."')
     edited.write_text(text, encoding="utf-8")
     assert main(["--workspace", str(workspace), "import", str(edited), "--update"]) == 0
+    assert capsys.readouterr().out.endswith(
+        "translation 'close' updated (1 segment edited, 1 link status and 0 segment statuses "
+        "changed, 0 new notes)\n")
     with Store.open(workspace) as store:
         close = store.translation("close")
         assert close.segments[6] == "The record has survived."

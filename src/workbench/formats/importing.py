@@ -61,6 +61,8 @@ class ImportSummary:
     terms: int = 0
     created_source: bool = False
     updated_segments: int | None = None
+    changed_link_statuses: int = 0
+    changed_segment_statuses: int = 0
     replaced: bool = False
     added: int = 0
     updated: int = 0
@@ -75,7 +77,10 @@ class ImportSummary:
                     f"{self.updated} updated, {self.unchanged} unchanged")
         if self.updated_segments is not None:
             return (f"{file}: translation {self.translation!r} updated "
-                    f"({self.updated_segments} segments edited, {self.notes} new notes)")
+                    f"({_count(self.updated_segments, 'segment')} edited, "
+                    f"{_count(self.changed_link_statuses, 'link status', 'link statuses')} and "
+                    f"{_count(self.changed_segment_statuses, 'segment status', 'segment statuses')}"
+                    f" changed, {_count(self.notes, 'new note')})")
         text = (f"{file}: translation {self.translation!r} imported "
                 f"({self.links} links, {self.notes} new notes)")
         if self.created_source:
@@ -182,6 +187,10 @@ def import_aligned(
     return ImportSummary(imported_kind(imported), name, len(translation.links), len(fresh))
 
 
+def _count(number: int, one: str, many: str | None = None) -> str:
+    return f"{number} {one if number == 1 else (many or one + 's')}"
+
+
 def update_translation(store: Store, imported: aligned.AlignedImport, name: str) -> ImportSummary:
     """Bring the workspace's translation ``name`` up to date with a file edited elsewhere
     (a PO edited in a PO editor, say): English text, link and segment statuses, and
@@ -217,17 +226,20 @@ def update_translation(store: Store, imported: aligned.AlignedImport, name: str)
             store.edit_segments(name, edits)
         for status, indices in sorted(by_status.items()):
             store.set_status(name, indices, status)
+        changed_links = 0
         for index, (new_link, old_link) in enumerate(
             zip(incoming.links, current.links, strict=True)
         ):
             if new_link.status != old_link.status:
                 store.set_link_status(name, index, new_link.status)
+                changed_links += 1
         for note in fresh:
             store.add_note(note.src_index, note.text, author=note.author,
                            translation=None if note.translation is None else name,
                            created=note.created or None, modified=note.modified or None)
     return ImportSummary(imported_kind(imported), name, len(incoming.links), len(fresh),
-                         updated_segments=len(edits))
+                         updated_segments=len(edits), changed_link_statuses=changed_links,
+                         changed_segment_statuses=sum(map(len, by_status.values())))
 
 
 def imported_kind(imported: aligned.AlignedImport) -> str:
