@@ -198,6 +198,24 @@ def test_importing_a_translation_name_that_exists_is_refused(
         assert len(store.notes(translation="close-again")) == 3
 
 
+@pytest.mark.parametrize(("name", "content"), [
+    ("empty.po", ""),
+    ("empty.csv", "ru,en,forbidden,pos,definition,note,case_sensitive,status\n"),
+])
+def test_replacing_the_glossary_with_a_file_without_terms_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: str
+) -> None:
+    workspace = _workspace(tmp_path / "a.sqlite", sample_snapshot())
+    empty = tmp_path / name
+    empty.write_text(content, encoding="utf-8")
+    with Store.open(workspace) as store:
+        before = (store.revision(), store.glossary())
+    assert main(["--workspace", str(workspace), "import", str(empty), "--replace"]) == 2
+    assert "holds no glossary entries" in capsys.readouterr().err
+    with Store.open(workspace) as store:
+        assert (store.revision(), store.glossary()) == before
+
+
 def test_glossary_import_merges_and_replace_replaces_each_as_one_undoable_step(
     tmp_path: Path,
 ) -> None:

@@ -298,6 +298,10 @@ def import_glossary(
 
     Reading, merging and writing happen in one transaction, so a term another window
     adds meanwhile is neither lost nor overwritten."""
+    if replace and not entries:
+        # An empty file (or one cut short before its first term) would wipe the glossary.
+        raise InputError(file, "holds no glossary entries; the glossary is left as it is "
+                         "(remove terms with 'workbench glossary remove')")
     description = f"Import glossary from {Path(file).name}"
     with store.transaction():
         if replace:
