@@ -164,6 +164,18 @@ def test_groups_of_notices_start_folded_and_errors_open() -> None:
     assert "<details open><summary><code>number-mismatch</code>" in page
 
 
+def test_checks_with_errors_come_first_then_warnings_then_notices() -> None:
+    findings = {"close": [
+        Finding("a-notice", (0,), (0,), Severity.INFO, "n"),
+        Finding("b-warning", (1,), (1,), Severity.WARNING, "w"),
+        Finding("c-warning", (2,), (2,), Severity.WARNING, "w"),
+        Finding("z-mixed", (3,), (3,), Severity.INFO, "n"),
+        Finding("z-mixed", (3,), (3,), Severity.ERROR, "e"),
+    ], "free": []}
+    close = build_report(snapshot(), findings).translations[0]
+    assert list(close.findings) == ["z-mixed", "b-warning", "c-warning", "a-notice"]
+
+
 def test_quotations_inside_a_quotation_from_english_are_counted_not_listed_again() -> None:
     snap = snapshot()
     outer = snap.quotations[0]

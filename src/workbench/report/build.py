@@ -144,6 +144,14 @@ def sentences_covered(quotation: QuotationSpan, sentences: Sequence[Span]) -> tu
     )
 
 
+def _worst_first(group: tuple[str, list[Finding]]) -> tuple[int, str]:
+    """Sort key of a check's findings: checks with errors first, then warnings, then
+    notices; by name among equals."""
+    order = list(Severity)
+    check, findings = group
+    return min(order.index(f.severity) for f in findings), check
+
+
 def translation_report(
     source: Sequence[str], translation: Translation, findings: Sequence[Finding]
 ) -> TranslationReport:
@@ -172,7 +180,7 @@ def translation_report(
         mean_score=sum(link.score for link in links) / len(links) if links else 0.0,
         suspect_count=sum(1 for link in links if link.score < SUSPECT_SCORE),
         lowest=lowest,
-        findings=dict(sorted(by_check.items())),
+        findings=dict(sorted(by_check.items(), key=_worst_first)),
     )
 
 
