@@ -182,6 +182,21 @@ def test_import_into_an_empty_workspace_rebuilds_the_source(tmp_path: Path) -> N
     assert len(rebuilt.notes) == len(original.notes)
 
 
+@pytest.mark.parametrize("name", ["", "  ", "two\nlines", "tab\there"])
+def test_a_blank_or_multi_line_translation_name_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    workspace = _workspace(tmp_path / "a.sqlite", sample_snapshot())
+    _export(workspace, "tmx", tmp_path / "out")
+    with Store.open(workspace) as store:
+        before = store.revision()
+    assert main(["--workspace", str(workspace), "import", str(tmp_path / "out" / "close.tmx"),
+                 "--translation", name]) == 2
+    assert "--translation" in capsys.readouterr().err
+    with Store.open(workspace) as store:
+        assert store.revision() == before
+
+
 def test_importing_a_translation_name_that_exists_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -19,6 +19,7 @@ so a bad file leaves the workspace as it was.
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -265,7 +266,19 @@ def import_file(
         entries = read_glossary_file(kind, data, name)
         return import_glossary(store, entries, kind=kind, file=name, replace=replace)
     imported = read_aligned(kind, data, name)
-    return import_aligned(store, imported, translation or imported.translation, update=update)
+    if translation is not None:
+        _check_translation_name(translation, name)
+    chosen = imported.translation if translation is None else translation
+    return import_aligned(store, imported, chosen, update=update)
+
+
+def _check_translation_name(translation: str, path: str) -> None:
+    """A name given with --translation: something to show in lists, on one line."""
+    if not translation.strip():
+        raise InputError(path, "--translation needs a name that is not blank")
+    if any(unicodedata.category(c).startswith("C") for c in translation):
+        raise InputError(path, f"--translation {translation!r}: a name cannot hold line "
+                         "breaks or other control characters")
 
 
 def read_glossary_path(
