@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from workbench.core.model import (
@@ -539,3 +539,67 @@ def check_source(imported: AlignedImport, source_sentences: Sequence[str]) -> No
 
 def source_sentences(snapshot: ProjectSnapshot) -> list[str]:
     return [span.text for span in snapshot.source.sentences]
+
+
+# --- the links as the writers see them --------------------------------------------------------
+
+
+@dataclass(slots=True)
+class ExportUnit:
+    """One link as every aligned-text format writes it: both sides joined, the link
+    data as named fields (``link-type``, ``score``, ``link-status``, ``ru``, ``en``,
+    ``segment-status``, ``ru-lengths``, ``en-lengths``, ``ru-gaps``, in that order,
+    the last four only when they say something), and what is said about the link."""
+
+    index: int
+    link: Link
+    source: str
+    target: str | None  # None for a 1-0 link
+    state: str
+    fields: list[tuple[str, str]]
+    notes: list[Note]
+    quotations: list[QuotationSpan]
+    findings: list[Finding]
+
+
+def export_units(
+    snapshot: ProjectSnapshot, translation: Translation, findings: Sequence[Finding] = ()
+) -> Iterator[ExportUnit]:
+    """The links of ``translation``, one :class:`ExportUnit` at a time."""
+    source = source_sentences(snapshot)
+    links = translation.links
+    notes = notes_by_link(snapshot.notes, translation, links)
+    quotations = quotations_by_link(snapshot.quotations, snapshot.source, links)
+    link_findings = findings_by_link(findings, links)
+    gaps = sentence_gaps(snapshot.source)
+    for index, link in enumerate(links):
+        ru_parts = [source[i] for i in link.src]
+        en_parts = [translation.segments[i] for i in link.tgt]
+        statuses = segment_statuses(translation, link)
+        fields = [
+            ("link-type", link.kind),
+            ("score", format_score(link.score)),
+            ("link-status", link.status.value),
+            ("ru", format_indices(link.src)),
+            ("en", format_indices(link.tgt)),
+        ]
+        if link.tgt:
+            fields.append(("segment-status", format_segment_statuses(statuses)))
+        if len(ru_parts) > 1:
+            fields.append(("ru-lengths", format_lengths(ru_parts)))
+        if len(en_parts) > 1:
+            fields.append(("en-lengths", format_lengths(en_parts)))
+        link_gaps = format_gaps(gaps, link.src)
+        if link_gaps:
+            fields.append(("ru-gaps", link_gaps))
+        yield ExportUnit(
+            index=index,
+            link=link,
+            source=JOINER.join(ru_parts),
+            target=JOINER.join(en_parts) if link.tgt else None,
+            state=unit_state(link, statuses),
+            fields=fields,
+            notes=notes[index],
+            quotations=quotations[index],
+            findings=link_findings[index],
+        )

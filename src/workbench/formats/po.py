@@ -41,7 +41,17 @@ SOURCE_END_FIELD = "X-Workbench-Source-End"
 UNKNOWN_TRANSLATOR = "unknown"
 
 _CONTEXT = re.compile(r"link (\d+): ru (-|\d+(?:-\d+)?), en (-|\d+(?:-\d+)?)")
-METADATA_KEYS = ("score", "status", "segments", "ru lengths", "en lengths", "ru gaps")
+# The link fields the ``workbench:`` comment keeps (the link type and the sentence
+# indices are in the msgctxt), by their names in the comment.
+PO_FIELD_NAMES = {
+    "score": "score",
+    "link-status": "status",
+    "segment-status": "segments",
+    "ru-lengths": "ru lengths",
+    "en-lengths": "en lengths",
+    "ru-gaps": "ru gaps",
+}
+METADATA_KEYS = tuple(PO_FIELD_NAMES.values())
 # How the other extracted comments begin (see aligned.describe_quotation and
 # aligned.describe_finding).
 _OTHER_COMMENT_PREFIXES = ("quotation ", "QA ")
@@ -90,40 +100,23 @@ def write_po(
     end = aligned.document_end(snapshot.source)
     if end:
         po.metadata[SOURCE_END_FIELD] = aligned.format_text(end)
-    source = aligned.source_sentences(snapshot)
-    links = translation.links
-    notes = aligned.notes_by_link(snapshot.notes, translation, links)
-    quotations = aligned.quotations_by_link(snapshot.quotations, snapshot.source, links)
-    link_findings = aligned.findings_by_link(findings, links)
-    gaps = aligned.sentence_gaps(snapshot.source)
-    for index, link in enumerate(links):
-        ru_parts = [source[i] for i in link.src]
-        en_parts = [translation.segments[i] for i in link.tgt]
-        fields = [f"score {aligned.format_score(link.score)}", f"status {link.status.value}"]
-        if link.tgt:
-            statuses = aligned.segment_statuses(translation, link)
-            fields.append(f"segments {aligned.format_segment_statuses(statuses)}")
-        if len(ru_parts) > 1:
-            fields.append(f"ru lengths {aligned.format_lengths(ru_parts)}")
-        if len(en_parts) > 1:
-            fields.append(f"en lengths {aligned.format_lengths(en_parts)}")
-        link_gaps = aligned.format_gaps(gaps, link.src)
-        if link_gaps:
-            fields.append(f"ru gaps {link_gaps}")
+    for unit in aligned.export_units(snapshot, translation, findings):
+        fields = [f"{PO_FIELD_NAMES[name]} {value}" for name, value in unit.fields
+                  if name in PO_FIELD_NAMES]
         comments = [METADATA_PREFIX + "; ".join(fields)]
-        comments += [aligned.describe_quotation(q) for q in quotations[index]]
-        comments += [aligned.describe_finding(f) for f in link_findings[index]]
+        comments += [aligned.describe_quotation(q) for q in unit.quotations]
+        comments += [aligned.describe_finding(f) for f in unit.findings]
         flags = []
-        if link.status is LinkStatus.AUTOMATIC:
+        if unit.link.status is LinkStatus.AUTOMATIC:
             flags.append(FUZZY_FLAG)
-        if any(q.via_english for q in quotations[index]):
+        if any(q.via_english for q in unit.quotations):
             flags.append(VIA_ENGLISH_FLAG)
         po.append(
             polib.POEntry(
-                msgctxt=link_context(index, link.src, link.tgt),
-                msgid=aligned.JOINER.join(ru_parts) if ru_parts else NO_SOURCE_MARKER,
-                msgstr=aligned.JOINER.join(en_parts),
-                tcomment=_comment_text("\n".join(aligned.format_note(n) for n in notes[index])),
+                msgctxt=link_context(unit.index, unit.link.src, unit.link.tgt),
+                msgid=unit.source if unit.link.src else NO_SOURCE_MARKER,
+                msgstr=unit.target or "",
+                tcomment=_comment_text("\n".join(aligned.format_note(n) for n in unit.notes)),
                 comment=_comment_text("\n".join(c.replace("\n", " ") for c in comments)),
                 flags=flags,
             )

@@ -77,38 +77,18 @@ def write_tmx(snapshot: ProjectSnapshot, translation: Translation, *, created: s
 def _units(
     snapshot: ProjectSnapshot, translation: Translation, date: str
 ) -> Iterator[etree._Element]:
-    source = aligned.source_sentences(snapshot)
-    links = translation.links
-    notes = aligned.notes_by_link(snapshot.notes, translation, links)
-    quotations = aligned.quotations_by_link(snapshot.quotations, snapshot.source, links)
-    gaps = aligned.sentence_gaps(snapshot.source)
-    for index, link in enumerate(links):
-        tu = etree.Element("tu", tuid=str(index + 1), creationdate=date)
-        for note in notes[index]:
+    for unit in aligned.export_units(snapshot, translation):
+        tu = etree.Element("tu", tuid=str(unit.index + 1), creationdate=date)
+        for note in unit.notes:
             note_element = etree.SubElement(tu, "note")
             note_element.text = xml_safe(aligned.format_note(note))
-        ru_parts = [source[i] for i in link.src]
-        en_parts = [translation.segments[i] for i in link.tgt]
-        _prop(tu, "x-link-type", link.kind)
-        _prop(tu, "x-score", aligned.format_score(link.score))
-        _prop(tu, "x-link-status", link.status.value)
-        _prop(tu, "x-ru", aligned.format_indices(link.src))
-        _prop(tu, "x-en", aligned.format_indices(link.tgt))
-        if link.tgt:
-            statuses = aligned.segment_statuses(translation, link)
-            _prop(tu, "x-segment-status", aligned.format_segment_statuses(statuses))
-        if len(ru_parts) > 1:
-            _prop(tu, "x-ru-lengths", aligned.format_lengths(ru_parts))
-        if len(en_parts) > 1:
-            _prop(tu, "x-en-lengths", aligned.format_lengths(en_parts))
-        link_gaps = aligned.format_gaps(gaps, link.src)
-        if link_gaps:
-            _prop(tu, "x-ru-gaps", link_gaps)
-        for quotation in quotations[index]:
+        for name, value in unit.fields:
+            _prop(tu, f"x-{name}", value)
+        for quotation in unit.quotations:
             _prop(tu, "x-quotation", aligned.describe_quotation(quotation))
-        _tuv(tu, aligned.SOURCE_LANG, aligned.JOINER.join(ru_parts))
-        if link.tgt:
-            _tuv(tu, aligned.TARGET_LANG, aligned.JOINER.join(en_parts))
+        _tuv(tu, aligned.SOURCE_LANG, unit.source)
+        if unit.target is not None:
+            _tuv(tu, aligned.TARGET_LANG, unit.target)
         yield tu
 
 

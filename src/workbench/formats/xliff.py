@@ -27,8 +27,7 @@ the metadata hold where the file was left as written.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
 from typing import cast
 
 from lxml import etree
@@ -65,65 +64,8 @@ STATE_FROM_12 = {
 }
 
 
-@dataclass(slots=True)
-class _ExportUnit:
-    """One link, ready to be written in either XLIFF version."""
-
-    context: str
-    source: str
-    target: str | None
-    state: str
-    fixed: bool
-    meta: list[tuple[str, str]]
-    notes: list[Note]
-    quotations: list[str]
-    findings: list[str]
-
-
-def _export_units(
-    snapshot: ProjectSnapshot, translation: Translation, findings: Sequence[Finding]
-) -> list[_ExportUnit]:
-    source = aligned.source_sentences(snapshot)
-    links = translation.links
-    notes = aligned.notes_by_link(snapshot.notes, translation, links)
-    quotations = aligned.quotations_by_link(snapshot.quotations, snapshot.source, links)
-    link_findings = aligned.findings_by_link(findings, links)
-    gaps = aligned.sentence_gaps(snapshot.source)
-    units = []
-    for index, link in enumerate(links):
-        ru_parts = [source[i] for i in link.src]
-        en_parts = [translation.segments[i] for i in link.tgt]
-        statuses = aligned.segment_statuses(translation, link)
-        meta = [
-            ("link-type", link.kind),
-            ("score", aligned.format_score(link.score)),
-            ("link-status", link.status.value),
-            ("ru", aligned.format_indices(link.src)),
-            ("en", aligned.format_indices(link.tgt)),
-        ]
-        if link.tgt:
-            meta.append(("segment-status", aligned.format_segment_statuses(statuses)))
-        if len(ru_parts) > 1:
-            meta.append(("ru-lengths", aligned.format_lengths(ru_parts)))
-        if len(en_parts) > 1:
-            meta.append(("en-lengths", aligned.format_lengths(en_parts)))
-        link_gaps = aligned.format_gaps(gaps, link.src)
-        if link_gaps:
-            meta.append(("ru-gaps", link_gaps))
-        units.append(
-            _ExportUnit(
-                context=link_context(index, link.src, link.tgt),
-                source=aligned.JOINER.join(ru_parts),
-                target=aligned.JOINER.join(en_parts) if link.tgt else None,
-                state=aligned.unit_state(link, statuses),
-                fixed=link.fixed,
-                meta=meta,
-                notes=notes[index],
-                quotations=[aligned.describe_quotation(q) for q in quotations[index]],
-                findings=[aligned.describe_finding(f) for f in link_findings[index]],
-            )
-        )
-    return units
+def _context(unit: aligned.ExportUnit) -> str:
+    return link_context(unit.index, unit.link.src, unit.link.tgt)
 
 
 def _text(parent: etree._Element, tag: str, text: str, **attrs: str) -> etree._Element:
@@ -175,24 +117,26 @@ def write_xliff(
             *_file_extras(snapshot, translation),
         ],
     )
-    return stream_document(root, file, _units2(_export_units(snapshot, translation, findings)))
+    units = aligned.export_units(snapshot, translation, findings)
+    return stream_document(root, file, _units2(units))
 
 
-def _units2(units: Sequence[_ExportUnit]) -> Iterator[etree._Element]:
+def _units2(units: Iterable[aligned.ExportUnit]) -> Iterator[etree._Element]:
     x = f"{{{XLIFF2_NS}}}"
     for number, unit in enumerate(units, start=1):
         unit_element = etree.Element(
-            f"{x}unit", {"id": f"u{number}", "name": unit.context}, nsmap=XLIFF2_NSMAP
+            f"{x}unit", {"id": f"u{number}", "name": _context(unit)}, nsmap=XLIFF2_NSMAP
         )
-        _metadata(unit_element, unit.meta)
+        _metadata(unit_element, unit.fields)
         if unit.notes or unit.quotations or unit.findings:
             notes = etree.SubElement(unit_element, f"{x}notes")
             for note in unit.notes:
                 _text(notes, f"{x}note", aligned.format_note(note), category="translator")
-            for text in unit.quotations:
-                _text(notes, f"{x}note", text, category="quotation", appliesTo="source")
-            for text in unit.findings:
-                _text(notes, f"{x}note", text, category="qa")
+            for quotation in unit.quotations:
+                _text(notes, f"{x}note", aligned.describe_quotation(quotation),
+                      category="quotation", appliesTo="source")
+            for finding in unit.findings:
+                _text(notes, f"{x}note", aligned.describe_finding(finding), category="qa")
         segment = etree.SubElement(unit_element, f"{x}segment", id=f"s{number}", state=unit.state)
         _text(segment, f"{x}source", unit.source)
         if unit.target is not None:
@@ -232,16 +176,17 @@ def write_xliff12(
     for kind, value in _file_extras(snapshot, translation):
         _text(header, f"{x}note", value, **{"from": f"{META_CATEGORY}-{kind}"})
     body = etree.SubElement(file, f"{x}body")
-    return stream_document(root, body, _units12(_export_units(snapshot, translation, findings)))
+    units = aligned.export_units(snapshot, translation, findings)
+    return stream_document(root, body, _units12(units))
 
 
-def _units12(units: Sequence[_ExportUnit]) -> Iterator[etree._Element]:
+def _units12(units: Iterable[aligned.ExportUnit]) -> Iterator[etree._Element]:
     x = f"{{{XLIFF12_NS}}}"
     for number, unit in enumerate(units, start=1):
         trans_unit = etree.Element(
             f"{x}trans-unit",
-            {"id": str(number), "resname": unit.context,
-             "approved": "yes" if unit.fixed else "no"},
+            {"id": str(number), "resname": _context(unit),
+             "approved": "yes" if unit.link.fixed else "no"},
             nsmap=XLIFF12_NSMAP,
         )
         _text(trans_unit, f"{x}source", unit.source, **{XML_LANG: aligned.SOURCE_LANG})
@@ -255,15 +200,16 @@ def _units12(units: Sequence[_ExportUnit]) -> Iterator[etree._Element]:
         group = etree.SubElement(
             trans_unit, f"{x}context-group", name=f"{META_CATEGORY}-{number}", purpose="information"
         )
-        for kind, value in unit.meta:
+        for kind, value in unit.fields:
             _text(group, f"{x}context", value, **{"context-type": f"x-{kind}"})
         for note in unit.notes:
             attrs = {"from": xml_safe(note.author)} if note.author else {}
             _text(trans_unit, f"{x}note", aligned.format_note(note), **attrs)
-        for text in unit.quotations:
-            _text(trans_unit, f"{x}note", text, **{"from": "quotation", "annotates": "source"})
-        for text in unit.findings:
-            _text(trans_unit, f"{x}note", text, **{"from": "qa"})
+        for quotation in unit.quotations:
+            _text(trans_unit, f"{x}note", aligned.describe_quotation(quotation),
+                  **{"from": "quotation", "annotates": "source"})
+        for finding in unit.findings:
+            _text(trans_unit, f"{x}note", aligned.describe_finding(finding), **{"from": "qa"})
         yield trans_unit
 
 
