@@ -603,3 +603,37 @@ def export_units(
             quotations=quotations[index],
             findings=link_findings[index],
         )
+
+
+def imported_unit(
+    path: str,
+    line: int,
+    src: tuple[int, ...],
+    tgt: tuple[int, ...],
+    texts: tuple[str, str],
+    fields: dict[str, str],
+    *,
+    labels: tuple[str, str],
+    status: LinkStatus,
+    segment_statuses: list[SegmentStatus],
+    notes: list[Note],
+) -> ImportedUnit:
+    """A link read back: its Russian and English ``texts`` split into sentences and the
+    link ``fields`` an export wrote (named as in :attr:`ExportUnit.fields`) checked;
+    ``labels`` name the two texts in error messages."""
+    return ImportedUnit(
+        line=line,
+        src=src,
+        tgt=tgt,
+        source_sentences=split_joined(
+            texts[0], len(src), fields.get("ru-lengths", ""), path, line, labels[0]
+        ),
+        target_segments=split_joined(
+            texts[1], len(tgt), fields.get("en-lengths", ""), path, line, labels[1]
+        ),
+        score=parse_score(fields.get("score", "1.0"), path, line),
+        status=status,
+        segment_statuses=segment_statuses,
+        notes=notes,
+        source_gaps=parse_gaps(fields.get("ru-gaps", ""), src, path, line),
+    )

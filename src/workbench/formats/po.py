@@ -216,14 +216,15 @@ def read_po(data: bytes, path: str) -> aligned.AlignedImport:
         seen_contexts[context] = line
         src = aligned.parse_range(match.group(2), path, line, "msgctxt")
         tgt = aligned.parse_range(match.group(3), path, line, "msgctxt")
-        fields = _metadata(entry.comment or "")
+        in_comment = _metadata(entry.comment or "")
+        fields = {name: in_comment[key] for name, key in PO_FIELD_NAMES.items()
+                  if key in in_comment}
         ru_text = entry.msgid if src else ""
         if not src and entry.msgid != NO_SOURCE_MARKER:
             raise InputError(
                 path, f"a link without Russian must have msgid {NO_SOURCE_MARKER!r}", line
             )
-        score = aligned.parse_score(fields.get("score", "1.0"), path, line)
-        recorded = aligned.parse_link_status(fields.get("status", "automatic"), path, line)
+        recorded = aligned.parse_link_status(fields.get("link-status", "automatic"), path, line)
         if entry.fuzzy:
             status = LinkStatus.AUTOMATIC
         elif recorded is LinkStatus.AUTOMATIC:
@@ -236,23 +237,14 @@ def read_po(data: bytes, path: str) -> aligned.AlignedImport:
             for text in _split_notes(entry.tcomment or "")
         ]
         units.append(
-            aligned.ImportedUnit(
-                line=line,
-                src=src,
-                tgt=tgt,
-                source_sentences=aligned.split_joined(
-                    ru_text, len(src), fields.get("ru lengths", ""), path, line, "msgid"
-                ),
-                target_segments=aligned.split_joined(
-                    entry.msgstr, len(tgt), fields.get("en lengths", ""), path, line, "msgstr"
-                ),
-                score=score,
+            aligned.imported_unit(
+                path, line, src, tgt, (ru_text, entry.msgstr), fields,
+                labels=("msgid", "msgstr"),
                 status=status,
                 segment_statuses=aligned.parse_segment_statuses(
-                    fields.get("segments", ""), len(tgt), path, line
+                    fields.get("segment-status", ""), len(tgt), path, line
                 ),
                 notes=notes,
-                source_gaps=aligned.parse_gaps(fields.get("ru gaps", ""), src, path, line),
             )
         )
     translator = po.metadata.get("Last-Translator", "")

@@ -150,7 +150,6 @@ def read_tmx(data: bytes, path: str) -> aligned.AlignedImport:
         next_src += len(src)
         next_tgt += len(tgt)
         status = aligned.parse_link_status(props.get("x-link-status", "automatic"), path, line)
-        score = aligned.parse_score(props.get("x-score", "1.0"), path, line)
         translation_name = header_props.get("x-translation", "")
         notes = [
             aligned.parse_note(
@@ -158,24 +157,16 @@ def read_tmx(data: bytes, path: str) -> aligned.AlignedImport:
             )
             for n in tu.iterchildren("note")
         ]
+        fields = {name[2:]: value for name, value in props.items() if name.startswith("x-")}
         units.append(
-            aligned.ImportedUnit(
-                line=line,
-                src=src,
-                tgt=tgt,
-                source_sentences=aligned.split_joined(
-                    ru_text, len(src), props.get("x-ru-lengths", ""), path, line, "Russian"
-                ),
-                target_segments=aligned.split_joined(
-                    en_text, len(tgt), props.get("x-en-lengths", ""), path, line, "English"
-                ),
-                score=score,
+            aligned.imported_unit(
+                path, line, src, tgt, (ru_text, en_text), fields,
+                labels=("Russian", "English"),
                 status=status,
                 segment_statuses=aligned.parse_segment_statuses(
-                    props.get("x-segment-status", ""), len(tgt), path, line
+                    fields.get("segment-status", ""), len(tgt), path, line
                 ),
                 notes=notes,
-                source_gaps=aligned.parse_gaps(props.get("x-ru-gaps", ""), src, path, line),
             )
         )
     if header_props is None:

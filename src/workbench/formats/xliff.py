@@ -251,21 +251,12 @@ def _unit_from_values(
         src = (position[0],) if source_text else ()
         tgt = (position[1],) if target_text else ()
         status, statuses = aligned.status_from_state(state, len(tgt))
-    return aligned.ImportedUnit(
-        line=line,
-        src=src,
-        tgt=tgt,
-        source_sentences=aligned.split_joined(
-            source_text, len(src), values.get("ru-lengths", ""), path, line, "source"
-        ),
-        target_segments=aligned.split_joined(
-            target_text or "", len(tgt), values.get("en-lengths", ""), path, line, "target"
-        ),
-        score=aligned.parse_score(values.get("score", "1.0"), path, line),
+    return aligned.imported_unit(
+        path, line, src, tgt, (source_text, target_text or ""), values,
+        labels=("source", "target"),
         status=status,
         segment_statuses=statuses,
         notes=notes,
-        source_gaps=aligned.parse_gaps(values.get("ru-gaps", ""), src, path, line),
     )
 
 
