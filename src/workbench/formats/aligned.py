@@ -10,8 +10,10 @@ Russian sentences (paragraph breaks, say) is kept too: a unit records the text
 before each of its sentences when it is not the usual single space
 (:func:`format_gaps`), and the file records what follows the last sentence.
 
-Readers return an :class:`AlignedImport`; :func:`build_translation` turns it into
-the English side of a :class:`~workbench.core.model.Translation`.
+Writers take the links from :func:`export_units` (one :class:`ExportUnit` each);
+readers build each link with :func:`imported_unit` and return an
+:class:`AlignedImport`, which :func:`build_translation` turns into the English side
+of a :class:`~workbench.core.model.Translation`.
 """
 
 from __future__ import annotations
