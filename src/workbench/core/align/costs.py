@@ -225,6 +225,18 @@ def _row_blocks(rows: int) -> list[slice]:
     return [slice(start, min(rows, start + ROW_BLOCK)) for start in range(0, rows, ROW_BLOCK)]
 
 
+@dataclass(frozen=True, slots=True)
+class _LengthMeasure:
+    """One way of measuring sentence length, with its Gaussian log-ratio parameters."""
+
+    name: str
+    src: FloatArray
+    weight: float
+    mu: float
+    floor: float
+    spread: float
+
+
 class _TargetSums:
     """Sums over the ``b`` target sentences that end at each band cell; they depend
     only on ``b``, so each is computed once and shared by the link types."""
@@ -294,6 +306,28 @@ def band_costs(
         "sent": tgt_sent,
         "keys": tgt_keys,
     }
+    # characters, word/punctuation tokens and SentencePiece pieces, in that order
+    length_measures = (
+        _LengthMeasure(
+            "chars", src_chars, params.char_weight, mu_chars, params.char_floor, params.char_spread
+        ),
+        _LengthMeasure(
+            "tokens",
+            src_tokens,
+            params.token_weight,
+            mu_tokens,
+            params.token_floor,
+            params.token_spread,
+        ),
+        _LengthMeasure(
+            "pieces",
+            src_pieces,
+            params.piece_weight,
+            mu_pieces,
+            params.piece_floor,
+            params.piece_spread,
+        ),
+    )
     base = {move: np.empty((n + 1, width), dtype=np.float32) for move in MOVES}
     unmatched_terms = {
         move: np.empty((n + 1, width), dtype=np.float32) for move in MOVES if move[0] and move[1]
@@ -325,29 +359,16 @@ def band_costs(
                 )
             else:
                 r0 = np.maximum(rows - a, 0)
-                cost = prior + params.char_weight * _length_cost(
-                    src_chars[rows] - src_chars[r0],
-                    tgt_block("chars", b),
-                    mu_chars,
-                    params.char_floor,
-                    params.char_spread,
-                )
-                if params.token_weight:
-                    cost = cost + params.token_weight * _length_cost(
-                        src_tokens[rows] - src_tokens[r0],
-                        tgt_block("tokens", b),
-                        mu_tokens,
-                        params.token_floor,
-                        params.token_spread,
-                    )
-                if params.piece_weight:
-                    cost = cost + params.piece_weight * _length_cost(
-                        src_pieces[rows] - src_pieces[r0],
-                        tgt_block("pieces", b),
-                        mu_pieces,
-                        params.piece_floor,
-                        params.piece_spread,
-                    )
+                cost = prior
+                for measure in length_measures:
+                    if measure.weight:
+                        cost = cost + measure.weight * _length_cost(
+                            measure.src[rows] - measure.src[r0],
+                            tgt_block(measure.name, b),
+                            measure.mu,
+                            measure.floor,
+                            measure.spread,
+                        )
                 sentence_gap = np.abs((src_sent[rows] - src_sent[r0]) - tgt_block("sent", b))
                 src_punct_block = (src_punct[r_end] - src_punct[r0[:, 0]])[:, None, :]
                 tgt_punct_block = punct_at_end - tgt_punct[np.maximum(cols_clipped - b, 0)]
