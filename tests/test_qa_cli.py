@@ -63,7 +63,16 @@ def test_readable_output_groups_findings_by_link(
     out = capsys.readouterr().out
     assert "ru 1 ↔ en 1\n  ru: Оно состоялось 11 июля.\n  en: It took place on July 12." in out
     assert "error    number-mismatch" in out
-    assert out.rstrip().endswith("3 findings on 3 of 3 links: 2 error, 1 warning.")
+    assert out.rstrip().endswith("3 findings on 3 of 3 links: 2 errors, 1 warning.")
+
+
+def test_summary_of_a_single_finding_is_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src, tgt, glossary = files(tmp_path)
+    assert main(["qa", src, tgt, "--glossary", glossary, "--check", "number-mismatch"]) == 0
+    out = capsys.readouterr().out
+    assert out.rstrip().endswith("1 finding on 1 of 3 links: 1 error.")
 
 
 def test_presegmented_files_and_check_selection(

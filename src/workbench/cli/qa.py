@@ -118,5 +118,17 @@ def print_findings(
     counts: dict[str, int] = {}
     for finding in findings:
         counts[str(finding.severity)] = counts.get(str(finding.severity), 0) + 1
-    summary = ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info") if s in counts)
-    out.write(f"{len(findings)} findings on {len(groups)} of {len(links)} links: {summary}.\n")
+    summary = ", ".join(
+        _counted(counts[s], s) for s in ("error", "warning", "info") if s in counts
+    )
+    out.write(
+        f"{_counted(len(findings), 'finding')} on {len(groups)} of "
+        f"{_counted(len(links), 'link')}: {summary}.\n"
+    )
+
+
+def _counted(count: int, noun: str) -> str:
+    """``count`` and ``noun``, in the plural unless one ("info" has no plural)."""
+    if count == 1 or noun == "info":
+        return f"{count} {noun}"
+    return f"{count} {noun}s"
