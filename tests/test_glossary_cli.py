@@ -197,3 +197,13 @@ def test_exporting_into_a_file_or_a_folder_is_a_clear_error(
     assert run(workspace, "export", str(tmp_path)) == 2
     assert "give a file name, not a folder" in capsys.readouterr().err
     assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_workspace_option_also_after_the_action(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["glossary", "add", "пленум", "plenum", "--workspace", str(workspace)]) == 0
+    capsys.readouterr()
+    assert main(["glossary", "list", "--json", "--workspace", str(workspace)]) == 0
+    entries = json.loads(capsys.readouterr().out)
+    assert [(e["ru"], e["en"]) for e in entries] == [("пленум", ["plenum"])]

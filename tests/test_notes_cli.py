@@ -131,3 +131,13 @@ def test_a_workspace_that_is_not_a_database(tmp_path: Path,
     assert run(bogus, "list") == 2
     assert capsys.readouterr().err == (
         f"workbench: {bogus}: not a workbench workspace (not an SQLite database)\n")
+
+
+def test_workspace_option_also_after_the_action(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["notes", "add", "1", "after the action", "--workspace", str(workspace)]) == 0
+    capsys.readouterr()
+    assert main(["notes", "list", "--json", "--workspace", str(workspace)]) == 0
+    notes = json.loads(capsys.readouterr().out)
+    assert [(n["src_index"], n["text"]) for n in notes] == [(1, "after the action")]

@@ -226,6 +226,18 @@ def test_report_into_a_file_or_below_one_is_a_one_line_error(
     assert (tmp_path / "a-file").read_text(encoding="utf-8") == "kept"
 
 
+def test_report_command_takes_the_workspace_after_the_command(tmp_path: Path) -> None:
+    from workbench.cli import main
+    from workbench.store import Store
+
+    workspace = tmp_path / "w.sqlite"
+    with Store.create(workspace) as store:
+        store.load_snapshot(snapshot())
+    out = tmp_path / "out"
+    assert main(["report", "--workspace", str(workspace), "--out", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["report.html", "report.json", "report.md"]
+
+
 def test_chromium_renders_the_html_report(tmp_path: Path) -> None:
     write_reports(snapshot(), tmp_path, FINDINGS)
     shot = tmp_path / "shot.png"

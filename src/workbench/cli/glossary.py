@@ -76,6 +76,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         else:
             sub.set_defaults(func=run_export)
 
+    for action in actions.choices.values():
+        action.add_argument("--workspace", metavar="PATH", default=argparse.SUPPRESS,
+                            help="the workspace (also accepted before the command)")
+
 
 def _open(args: argparse.Namespace) -> Store:
     from workbench.workspace import open_workspace

@@ -45,6 +45,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     delete.add_argument("note_id", type=int, metavar="ID")
     delete.set_defaults(func=run_delete)
 
+    for action in actions.choices.values():
+        action.add_argument("--workspace", metavar="PATH", default=argparse.SUPPRESS,
+                            help="the workspace (also accepted before the command)")
+
 
 def note_as_json(note: Note) -> dict[str, object]:
     return {"id": note.id, "src_index": note.src_index, "translation": note.translation,

@@ -23,6 +23,8 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "--out", metavar="DIR", default="exports", help="output directory (default: exports/)"
     )
+    parser.add_argument("--workspace", metavar="PATH", default=argparse.SUPPRESS,
+                        help="the workspace (also accepted before the command)")
     parser.set_defaults(func=run)
 
 
