@@ -7,7 +7,7 @@ the repository) and prints, for wmt22-pert, ntrex-pert and lit:
   the exactly known links and precision on the predicted links touching them,
   as score_alignment.py does) and time, for workbench, nltk's Gale-Church and
   Bleualign (fed the Online-B machine translation in *.mt-en, which only the
-  WMT22 set has), beside the published hunalign figures;
+  WMT22 set has), beside hunalign reference figures measured elsewhere;
 * how often links are right by workbench score band (calibration);
 * scaling: documents of 1k, 10k and 50k sentences a side made of the real test
   documents repeated in shuffled order; workbench time and peak memory (each size
