@@ -7,29 +7,23 @@ from pathlib import Path
 
 import pytest
 
+from _spans import word_spans
 from workbench.cli import main
-from workbench.core.model import Document, Link, Span
+from workbench.core.model import Document, Link
 from workbench.store import Store
 
 RU = "Один. Два. Три."
 EN = "One. Two. Three."
 
 
-def _spans(text: str) -> list[Span]:
-    spans, start = [], 0
-    for part in text.split(" "):
-        start = text.index(part, start)
-        spans.append(Span(start, start + len(part), part))
-        start += len(part)
-    return spans
 
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     path = tmp_path / "w.sqlite"
     with Store.create(path) as st:
-        st.add_document(Document("seed", "ru", RU, _spans(RU)))
-        st.add_translation("close", Document("close", "en", EN, _spans(EN)),
+        st.add_document(Document("seed", "ru", RU, word_spans(RU)))
+        st.add_translation("close", Document("close", "en", EN, word_spans(EN)),
                            [Link((i,), (i,)) for i in range(3)])
     return path
 

@@ -12,26 +12,20 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core.model import Document, Link, Span
+from _spans import word_spans
+from workbench.core.model import Document, Link
 from workbench.store import ConflictError, Store
 
 RU = "Один. Два. Три. Четыре."
 EN = "One. Two. Three. Four."
 
 
-def _spans(text: str) -> list[Span]:
-    spans, start = [], 0
-    for part in text.split(" "):
-        start = text.index(part, start)
-        spans.append(Span(start, start + len(part), part))
-        start += len(part)
-    return spans
 
 
 def _make_workspace(path: Path) -> None:
     with Store.create(path) as st:
-        st.add_document(Document("seed", "ru", RU, _spans(RU)))
-        st.add_translation("en", Document("en", "en", EN, _spans(EN)),
+        st.add_document(Document("seed", "ru", RU, word_spans(RU)))
+        st.add_translation("en", Document("en", "en", EN, word_spans(EN)),
                            [Link((i,), (i,)) for i in range(4)])
 
 
