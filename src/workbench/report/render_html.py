@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Sequence
 from html import escape
 
 from workbench.core.model import Severity
+from workbench.core.scoring import TranslationComparison, UnitScore
 from workbench.report.build import (
     SEVERITY_HEADINGS,
     SUSPECT_SCORE,
@@ -99,6 +102,35 @@ def _sentence_link(indices: tuple[int, ...], anchors: dict[int, str]) -> str:
     if indices and indices[0] in anchors:
         return f'<a href="#{anchors[indices[0]]}">{text}</a>'
     return text
+
+
+def _anchored_numbers(comparison_number: int, u: UnitScore) -> str:
+    """The unit's Russian sentence numbers, as a target the lowest links point to."""
+    if not u.unit.src:
+        return sentence_numbers(u.unit.src)
+    anchor = _anchor("cmp", comparison_number, "ru", u.unit.src[0] + 1)
+    return f'<span id="{anchor}">{sentence_numbers(u.unit.src)}</span>'
+
+
+def _unit_table(
+    c: TranslationComparison, units: Sequence[UnitScore], label: Callable[[UnitScore], str]
+) -> str:
+    """Per-unit scores of a comparison with both translations' texts."""
+    return _table(
+        ["RU", "chrF", "BLEU", "TER", _e(c.reference_name), _e(c.hypothesis_name)],
+        [
+            [
+                label(u),
+                f"{u.chrf:.1f}",
+                f"{u.bleu:.1f}",
+                f"{u.ter:.1f}",
+                _e(u.unit.reference),
+                _e(u.unit.hypothesis),
+            ]
+            for u in units
+        ],
+        {1, 2, 3},
+    )
 
 
 def _translation(t: TranslationReport, segment_anchors: dict[int, str]) -> str:
@@ -237,40 +269,9 @@ def render_html(report: QualityReport) -> str:
                 {1},
             )
             + "<h4>Where the translations disagree most</h4>"
-            + _table(
-                ["RU", "chrF", "BLEU", "TER", _e(c.reference_name), _e(c.hypothesis_name)],
-                [
-                    [
-                        sentence_numbers(u.unit.src),
-                        f"{u.chrf:.1f}",
-                        f"{u.bleu:.1f}",
-                        f"{u.ter:.1f}",
-                        _e(u.unit.reference),
-                        _e(u.unit.hypothesis),
-                    ]
-                    for u in c.most_divergent()
-                ],
-                {1, 2, 3},
-            )
+            + _unit_table(c, c.most_divergent(), lambda u: sentence_numbers(u.unit.src))
             + f"<details><summary>All {len(c.units)} segments</summary>"
-            + _table(
-                ["RU", "chrF", "BLEU", "TER", _e(c.reference_name), _e(c.hypothesis_name)],
-                [
-                    [
-                        f'<span id="{_anchor("cmp", number, "ru", u.unit.src[0] + 1)}">'
-                        f"{sentence_numbers(u.unit.src)}</span>"
-                        if u.unit.src
-                        else sentence_numbers(u.unit.src),
-                        f"{u.chrf:.1f}",
-                        f"{u.bleu:.1f}",
-                        f"{u.ter:.1f}",
-                        _e(u.unit.reference),
-                        _e(u.unit.hypothesis),
-                    ]
-                    for u in c.units
-                ],
-                {1, 2, 3},
-            )
+            + _unit_table(c, c.units, functools.partial(_anchored_numbers, number))
             + "</details>"
         )
     parts.append("</body></html>")
